@@ -1,0 +1,12 @@
+from .base import *  # noqa: F403
+from .base import BASE_DIR, env
+
+DEBUG = False
+SECRET_KEY = "django-insecure-test-only-key-for-the-woonvinder-test-suite"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
+AXES_ENABLED = env("AXES_ENABLED", "") == "1"
+WAGTAILADMIN_BASE_URL = "http://testserver"

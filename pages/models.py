@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.blocks import ContentStreamBlock
+
+
+class HomePage(Page):
+    intro = models.CharField(_("introductie"), max_length=300, blank=True)
+    how_it_works = RichTextField(
+        _("zo werkt het"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("how_it_works"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.ContentPage", "residences.ProviderPage"]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+
+class ContentPage(Page):
+    intro = models.CharField(_("introductie"), max_length=300, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["pages.HomePage", "pages.ContentPage"]
+    subpage_types = ["pages.ContentPage"]
+    template = "pages/content_page.html"
+
+    class Meta:
+        verbose_name = _("inhoudspagina")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    support_name = models.CharField(
+        _("naam cliëntondersteuning"), max_length=120, default="MEE Rotterdam Rijnmond"
+    )
+    support_phone = models.CharField(_("telefoon cliëntondersteuning"), max_length=32, blank=True)
+    support_url = models.URLField(_("website cliëntondersteuning"), blank=True)
+    support_text = models.TextField(
+        _("uitleg cliëntondersteuning"),
+        blank=True,
+        default=(
+            "Een onafhankelijke cliëntondersteuner helpt u gratis bij het kiezen van een "
+            "woonplek. Hij of zij werkt niet voor een zorgaanbieder."
+        ),
+    )
+    contact_email = models.EmailField(_("e-mail Woonvinder"), blank=True)
+    footer_text = models.CharField(_("tekst onderaan"), max_length=300, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("support_name"),
+                FieldPanel("support_phone"),
+                FieldPanel("support_url"),
+                FieldPanel("support_text"),
+            ],
+            heading=_("Onafhankelijke cliëntondersteuning"),
+        ),
+        FieldPanel("contact_email"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("site-instellingen")

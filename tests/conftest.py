@@ -1,0 +1,16 @@
+"""Shared fixtures. Factories live in tests/factories.py."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Each test writes uploads and generated photos to its own folder.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home_page(db):
+    from pages.models import HomePage
+
+    return HomePage.objects.get()
