@@ -27,7 +27,9 @@ class QuoteBlock(blocks.StructBlock):
 
 class FaqItemBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("vraag"))
-    answer = blocks.RichTextBlock(label=_("antwoord"), features=["bold", "italic", "link", "ul", "ol"])
+    answer = blocks.RichTextBlock(
+        label=_("antwoord"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
 
 class FaqBlock(blocks.StructBlock):

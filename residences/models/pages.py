@@ -40,7 +40,10 @@ class ProviderPage(Page):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     region = models.CharField(
-        _("regio"), max_length=32, choices=taxonomy.Region.choices, default=taxonomy.Region.ROTTERDAM
+        _("regio"),
+        max_length=32,
+        choices=taxonomy.Region.choices,
+        default=taxonomy.Region.ROTTERDAM,
     )
     quality_report_url = models.URLField(
         _("kwaliteitsverslag"),
@@ -68,7 +71,10 @@ class ProviderPage(Page):
         ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("external_id")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("description")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("description"),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["residences.ResidencePage"]
@@ -108,7 +114,9 @@ class ResidencePage(Page):
         _("breedtegraad"),
         null=True,
         blank=True,
-        help_text=_("Laat leeg om de ligging te bepalen uit de postcode. U kunt hem hier verbeteren."),
+        help_text=_(
+            "Laat leeg om de ligging te bepalen uit de postcode. U kunt hem hier verbeteren."
+        ),
     )
     longitude = models.FloatField(_("lengtegraad"), null=True, blank=True)
 
@@ -119,7 +127,9 @@ class ResidencePage(Page):
     support = CodeListField(_("begeleiding en zorg"), code_list=taxonomy.Support)
     facilities = CodeListField(_("voorzieningen"), code_list=taxonomy.Facility)
     environment = CodeListField(_("omgeving"), code_list=taxonomy.Environment)
-    life_outlooks = CodeListField(_("levensovertuiging en identiteit"), code_list=taxonomy.LifeOutlook)
+    life_outlooks = CodeListField(
+        _("levensovertuiging en identiteit"), code_list=taxonomy.LifeOutlook
+    )
     languages = CodeListField(_("talen van medewerkers"), code_list=taxonomy.Language)
 
     min_age = models.PositiveSmallIntegerField(_("minimumleeftijd"), null=True, blank=True)
