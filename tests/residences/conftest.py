@@ -1,0 +1,75 @@
+"""Two onboarded providers, each with an editor, a published residence, a draft residence, a
+photo and a document in its own collection; plus a coordinator and a superuser."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from residences.onboarding import onboard_provider
+from tests.factories import (
+    DocumentFactory,
+    ImageFactory,
+    ResidencePageFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class Provider:
+    page: object
+    editor: object
+    residence: object
+    draft: object
+    image: object
+    document: object
+    collection: object
+    group: object
+
+
+def make_provider(letter: str) -> Provider:
+    result = onboard_provider(
+        name=f"Zorggroep {letter}",
+        editors_emails=[f"redacteur-{letter.lower()}@example.nl"],
+        publish=True,
+    )
+    editor = result.editors[0]
+    editor.set_password("correct-horse-battery-staple")
+    editor.save()
+    residence = ResidencePageFactory(parent=result.provider, title=f"Huis {letter}")
+    draft = ResidencePageFactory(parent=result.provider, title=f"Concept {letter}", publish=False)
+    return Provider(
+        page=result.provider,
+        editor=editor,
+        residence=residence,
+        draft=draft,
+        image=ImageFactory(title=f"Foto {letter}", collection=result.collection),
+        document=DocumentFactory(title=f"Verslag {letter}", collection=result.collection),
+        collection=result.collection,
+        group=result.editor_group,
+    )
+
+
+@pytest.fixture
+def provider_a(db):
+    return make_provider("A")
+
+
+@pytest.fixture
+def provider_b(db):
+    return make_provider("B")
+
+
+@pytest.fixture
+def coordinator(provider_a, provider_b):
+    from django.contrib.auth.models import Group
+
+    from residences.onboarding import COORDINATOR_GROUP_NAME
+
+    return UserFactory(
+        username="coordinator", groups=[Group.objects.get(name=COORDINATOR_GROUP_NAME)]
+    )
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="beheerder", superuser=True)
