@@ -1,0 +1,29 @@
+"""gunicorn settings for the web container (and for the load benchmark)."""
+
+import os
+import sys
+from pathlib import Path
+
+# gunicorn reads this file before it changes into the app directory.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from config.logging import gunicorn_logging  # noqa: E402
+
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so slow leaks cannot grow a worker without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Heartbeat files on a memory filesystem: a slow disk must not make the master kill workers.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# Only the proxy in front of us may tell us the scheme and client address.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Access log without client address, query string, referrer or user agent: config/logging.py
+# picks method, path, status, size and duration out of each request.
+accesslog = "-"
+logconfig_dict = gunicorn_logging(os.environ.get("LOG_LEVEL", "INFO"))
