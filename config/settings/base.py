@@ -67,9 +67,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.RateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -186,6 +188,7 @@ SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_USERNAME = env("ELASTICSEARCH_USERNAME")
 ELASTICSEARCH_PASSWORD = env("ELASTICSEARCH_PASSWORD")
+ELASTICSEARCH_API_KEY = env("ELASTICSEARCH_API_KEY")
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "woonvinder-residences")
 GEOCODER_PDOK_ENABLED = env_bool("GEOCODER_PDOK_ENABLED", False)
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
@@ -196,6 +199,29 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Locked-out editors get the Dutch 429 page; axes logs a pseudonym instead of username and
+# address, uses the same client address as the rate limit, and keeps no log of good logins.
+AXES_LOCKOUT_CALLABLE = "config.ratelimit.axes_lockout_response"
+AXES_CLIENT_IP_CALLABLE = "config.ratelimit.client_ip"
+AXES_CLIENT_STR_CALLABLE = "config.ratelimit.axes_client_string"
+AXES_DISABLE_ACCESS_LOG = True
+
+# Security headers (config/middleware.py adds the Content-Security-Policy and Permissions-Policy).
+# Result URLs carry search wishes in the query string: other sites (the map tile server) only ever
+# learn our origin, never the page address.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+
+# Requests per client per window (requests, seconds), by path prefix: config/ratelimit.py.
+RATE_LIMITS = {
+    "/zoeken/": (int(env("RATE_LIMIT_SEARCH", "120")), 60),
+    "/vragenlijst/bewaren": (int(env("RATE_LIMIT_QUESTIONNAIRE_SAVE", "10")), 60),
+}
+# Set to e.g. HTTP_X_FORWARDED_FOR only behind a proxy we run that sets that header; otherwise
+# REMOTE_ADDR is the client and forwarding headers are ignored.
+TRUSTED_PROXY_IP_HEADER = env("TRUSTED_PROXY_IP_HEADER")
 
 LOGGING = {
     "version": 1,

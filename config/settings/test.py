@@ -10,3 +10,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 AXES_ENABLED = env("AXES_ENABLED", "") == "1"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Whole test runs send far more searches from 127.0.0.1 than a visitor may; tests/ops turn the
+# limits on with the settings fixture.
+RATE_LIMITS = {}
