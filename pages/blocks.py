@@ -1,6 +1,19 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
+
+SAFE_URL_PREFIXES = ("/", "https://", "http://", "mailto:", "tel:")
+
+
+def validate_link_url(value: str) -> None:
+    """Only site paths and ordinary web, mail and phone links: never javascript: or data:."""
+    cleaned = value.strip().lower() if value else ""
+    if cleaned and (cleaned.startswith("//") or not cleaned.startswith(SAFE_URL_PREFIXES)):
+        raise ValidationError(
+            _("Gebruik een adres op deze site dat begint met / of een volledige link met https://.")
+        )
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -42,19 +55,83 @@ class FaqBlock(blocks.StructBlock):
         label = _("Veelgestelde vragen")
 
 
+class FigureBlock(blocks.StructBlock):
+    """An image with its alt text. Wagtail's ImageBlock refuses an image without alt text unless
+    the editor marks it as decorative on purpose."""
+
+    image = ImageBlock(label=_("afbeelding"))
+    caption = blocks.CharBlock(label=_("onderschrift"), required=False)
+
+    class Meta:
+        template = "pages/blocks/figure.html"
+        icon = "image"
+        label = _("Afbeelding")
+
+
+class LinkStructValue(blocks.StructValue):
+    def url(self, request=None):
+        page = self.get("link_page")
+        if page is not None:
+            return page.specific.get_url(request=request) if page.live else ""
+        return self.get("link_url") or ""
+
+
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titel"))
     text = blocks.TextBlock(label=_("tekst"), required=False)
     link_page = blocks.PageChooserBlock(label=_("pagina"), required=False)
     link_url = blocks.CharBlock(
-        label=_("of adres"), required=False, help_text=_("Bijvoorbeeld /vragenlijst/")
+        label=_("of adres"),
+        required=False,
+        help_text=_("Bijvoorbeeld /vragenlijst/"),
+        validators=[validate_link_url],
     )
     link_text = blocks.CharBlock(label=_("knoptekst"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        require_one_target(value)
+        return value
 
     class Meta:
         template = "pages/blocks/call_to_action.html"
         icon = "pick"
         label = _("Oproep tot actie")
+        value_class = LinkStructValue
+
+
+def require_one_target(value) -> None:
+    if not value.get("link_page") and not value.get("link_url"):
+        raise StructBlockValidationError(
+            block_errors={"link_page": ValidationError(_("Kies een pagina of vul een adres in."))}
+        )
+
+
+class LinkBlock(blocks.StructBlock):
+    """A menu or footer link: a page on the site or an address."""
+
+    text = blocks.CharBlock(label=_("tekst"), max_length=60)
+    link_page = blocks.PageChooserBlock(label=_("pagina"), required=False)
+    link_url = blocks.CharBlock(
+        label=_("of adres"),
+        required=False,
+        help_text=_("Bijvoorbeeld /zoeken/ of https://www.rijksoverheid.nl"),
+        validators=[validate_link_url],
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        require_one_target(value)
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        value_class = LinkStructValue
+
+
+class LinkStreamBlock(blocks.StreamBlock):
+    link = LinkBlock()
 
 
 class ContentStreamBlock(blocks.StreamBlock):
@@ -62,7 +139,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Tekst"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
     )
-    image = ImageBlock(label=_("Afbeelding"))
+    image = FigureBlock()
     quote = QuoteBlock()
     faq = FaqBlock()
     call_to_action = CallToActionBlock()

@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.blocks import ContentStreamBlock
+from pages.blocks import ContentStreamBlock, LinkStreamBlock
 
 
 class HomePage(Page):
@@ -25,6 +25,16 @@ class HomePage(Page):
     subpage_types = ["pages.ContentPage", "residences.ProviderPage"]
     max_count = 1
     template = "pages/home_page.html"
+
+    # The "Direct zoeken" form offers these distances (km); the search page reads `afstand`.
+    DISTANCE_CHOICES = (5, 10, 15, 25, 50)
+    DEFAULT_DISTANCE = 15
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["distance_choices"] = self.DISTANCE_CHOICES
+        context["default_distance"] = self.DEFAULT_DISTANCE
+        return context
 
     class Meta:
         verbose_name = _("startpagina")
@@ -78,3 +88,24 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site-instellingen")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu and footer links, managed by editors. An empty main menu falls back to the
+    two ways in and the pages marked "show in menus" (see pages/navigation.py)."""
+
+    main_links = StreamField(
+        LinkStreamBlock(),
+        verbose_name=_("hoofdmenu"),
+        blank=True,
+        help_text=_(
+            "Leeg laten toont Home, de vragenlijst, zoeken en pagina's met 'In menu's tonen'."
+        ),
+    )
+    footer_links = StreamField(LinkStreamBlock(), verbose_name=_("links onderaan"), blank=True)
+
+    panels = [FieldPanel("main_links"), FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = _("navigatie")

@@ -1,0 +1,116 @@
+"""Menus, breadcrumbs and the links between the site's parts.
+
+Editors manage the main menu and footer links in NavigationSettings. Until they do, the menu
+falls back to the two ways in plus the home page's children that are marked "show in menus",
+so a fresh site is never without navigation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+QUESTIONNAIRE_URL_NAME = "questionnaire:start"
+QUESTIONNAIRE_FALLBACK_PATH = "/vragenlijst/"
+SEARCH_URL_NAME = "search:results"
+SEARCH_FALLBACK_PATH = "/zoeken/"
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    text: str
+    url: str
+    current: bool = False
+
+
+def reverse_or_path(url_name: str, fallback_path: str) -> str:
+    """The URL of a part another app may not have registered yet."""
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return fallback_path
+
+
+def questionnaire_url() -> str:
+    return reverse_or_path(QUESTIONNAIRE_URL_NAME, QUESTIONNAIRE_FALLBACK_PATH)
+
+
+def search_url() -> str:
+    return reverse_or_path(SEARCH_URL_NAME, SEARCH_FALLBACK_PATH)
+
+
+def is_current(url: str, path: str) -> bool:
+    if not url.startswith("/"):
+        return False
+    if url == "/":
+        return path == "/"
+    return path == url or path.startswith(url.rstrip("/") + "/")
+
+
+def links_from_stream(stream, request) -> list[MenuLink]:
+    path = request.path if request else ""
+    links = []
+    for block in stream:
+        url = block.value.url(request)
+        if url:
+            links.append(MenuLink(block.value["text"], url, is_current(url, path)))
+    return links
+
+
+def default_main_links(request, site: Site | None) -> list[MenuLink]:
+    path = request.path if request else ""
+    entries = [
+        (_("Home"), "/"),
+        (_("Stap voor stap kiezen"), questionnaire_url()),
+        (_("Direct zoeken"), search_url()),
+    ]
+    if site is not None:
+        root = site.root_page
+        for child in root.get_children().live().public().in_menu():
+            entries.append((child.title, child.get_url(request=request)))
+    return [MenuLink(text, url, is_current(url, path)) for text, url in entries if url]
+
+
+def site_for(request) -> Site | None:
+    if request is None:
+        return Site.objects.filter(is_default_site=True).first()
+    return Site.find_for_request(request)
+
+
+def main_menu(request) -> list[MenuLink]:
+    from pages.models import NavigationSettings
+
+    site = site_for(request)
+    if site is not None:
+        links = links_from_stream(NavigationSettings.for_site(site).main_links, request)
+        if links:
+            return links
+    return default_main_links(request, site)
+
+
+def footer_menu(request) -> list[MenuLink]:
+    from pages.models import NavigationSettings
+
+    site = site_for(request)
+    if site is None:
+        return []
+    return links_from_stream(NavigationSettings.for_site(site).footer_links, request)
+
+
+def breadcrumb_items(page: Page | None = None, current: str | None = None, request=None):
+    """Home, then each ancestor below it, then the current page (not a link)."""
+    if page is not None:
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2).specific()
+        items = [
+            {"title": _("Home") if ancestor.depth == 2 else ancestor.title,
+             "url": ancestor.get_url(request=request)}
+            for ancestor in ancestors
+        ]
+        return items
+    items = [{"title": _("Home"), "url": "/"}]
+    if current:
+        items.append({"title": current, "url": ""})
+    return items
