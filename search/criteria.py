@@ -264,7 +264,7 @@ class _QueryParser:
         value = self.first("afstand")
         if not value:
             return None
-        if value.isdigit() and int(value) in DISTANCE_CHOICES_KM:
+        if value.isdecimal() and int(value) in DISTANCE_CHOICES_KM:
             return int(value)
         self.notice(_("Kies een afstand uit de lijst. We zoeken nu zonder grens."))
         return None
@@ -273,7 +273,7 @@ class _QueryParser:
         value = self.first(key)
         if not value:
             return None
-        if value.isdigit() and low <= int(value) <= high:
+        if value.isdecimal() and low <= int(value) <= high:
             return int(value)
         self.notice(message)
         return None
@@ -319,6 +319,6 @@ def _parse_wish(value: str) -> Wish | None:
     list_name = LIST_NAMES_BY_URL_NAME.get(url_name)
     if list_name is None or code not in taxonomy.RESIDENCE_CODE_LISTS[list_name].values:
         return None
-    if not importance.isdigit() or int(importance) not in Importance.VALUES:
+    if not importance.isdecimal() or int(importance) not in Importance.VALUES:
         return None
     return Wish(list_name, code, int(importance))
