@@ -143,3 +143,24 @@ def confirm_today(page: ResidencePage, user, *, today: date | None = None) -> No
             confirmed_on=today or timezone.localdate(),
         ),
     )
+
+
+def provider_editors(provider: ProviderPage):
+    """Active users with an e-mail address who edit this provider (not the coordinators)."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import GroupPagePermission
+
+    from residences.onboarding import COORDINATOR_GROUP_NAME
+
+    groups = (
+        GroupPagePermission.objects.filter(page=provider, permission__codename="change_page")
+        .exclude(group__name=COORDINATOR_GROUP_NAME)
+        .values("group")
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=groups)
+        .exclude(email="")
+        .distinct()
+        .order_by("email")
+    )
