@@ -56,7 +56,9 @@ def links_from_stream(stream, request) -> list[MenuLink]:
     for block in stream:
         url = block.value.url(request)
         if url:
-            links.append(MenuLink(block.value["text"], url, is_current(url, path)))
+            # Editors' labels that match a catalogue entry (the ways in) follow the language.
+            text = _(block.value["text"])
+            links.append(MenuLink(text, url, is_current(url, path)))
     return links
 
 

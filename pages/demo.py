@@ -1,0 +1,110 @@
+"""Demo content for the editorial side of the site.
+
+`create_demo_content(home)` is called by the catalogue's `seed_demo` command (and by the browser
+test fixtures). It is idempotent: pages that already exist (by slug) are left as editors made
+them, and site settings are only filled where they are still empty.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from pages import demo_content
+from pages.models import ContentPage, HomePage, NavigationSettings, SiteSettings
+from pages.navigation import questionnaire_url, search_url
+
+FOOTER_SLUGS = ("toegankelijkheidsverklaring", "privacy", "zo-rangschikken-wij")
+MENU_SLUGS = ("wat-is-de-wlz", "onafhankelijke-clientondersteuning")
+
+
+@transaction.atomic
+def create_demo_content(home: HomePage) -> list[ContentPage]:
+    fill_home(home)
+    pages = [ensure_content_page(home, spec) for spec in demo_content.CONTENT_PAGES]
+    site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
+    fill_site_settings(site)
+    fill_navigation(site, home)
+    return pages
+
+
+def fill_home(home: HomePage) -> None:
+    changed = []
+    if not home.intro or home.intro == "Vind een woonplek met zorg die bij u past.":
+        home.intro = demo_content.HOME_INTRO
+        changed.append("intro")
+    if not home.how_it_works:
+        home.how_it_works = demo_content.HOME_HOW_IT_WORKS
+        changed.append("how_it_works")
+    if changed:
+        home.save_revision().publish()
+
+
+def ensure_content_page(parent: Page, spec: dict) -> ContentPage:
+    existing = ContentPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing
+    page = ContentPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        intro=spec["intro"],
+        search_description=spec["search_description"],
+        show_in_menus=spec["show_in_menus"],
+        body=json.dumps(with_live_links(spec["body"])),
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def with_live_links(body: list[dict]) -> list[dict]:
+    """The questionnaire and search may live under other paths than the demo texts assume."""
+    paths = {"/vragenlijst/": questionnaire_url(), "/zoeken/": search_url()}
+    for block in body:
+        if block["type"] == "call_to_action":
+            url = block["value"].get("link_url", "")
+            block["value"]["link_url"] = paths.get(url, url)
+    return body
+
+
+def fill_site_settings(site: Site) -> None:
+    settings = SiteSettings.for_site(site)
+    if not settings.support_url:
+        settings.support_url = demo_content.SUPPORT_URL
+    if not settings.footer_text:
+        settings.footer_text = (
+            "Onafhankelijke informatie over wonen met zorg uit de Wet langdurige zorg."
+        )
+    if not settings.contact_email:
+        settings.contact_email = "info@woonvinder.nl"
+    settings.save()
+
+
+def link(text: str, *, page: Page | None = None, url: str = "") -> dict:
+    return {
+        "type": "link",
+        "value": {"text": text, "link_page": page.pk if page else None, "link_url": url},
+    }
+
+
+def pages_by_slug(home: HomePage, slugs) -> list[Page]:
+    found = {page.slug: page for page in home.get_children().live().filter(slug__in=slugs)}
+    return [found[slug] for slug in slugs if slug in found]
+
+
+def fill_navigation(site: Site, home: HomePage) -> None:
+    navigation = NavigationSettings.for_site(site)
+    if not navigation.main_links:
+        links = [
+            link("Stap voor stap kiezen", url=questionnaire_url()),
+            link("Direct zoeken", url=search_url()),
+        ]
+        links += [link(page.title, page=page) for page in pages_by_slug(home, MENU_SLUGS)]
+        navigation.main_links = json.dumps(links)
+    if not navigation.footer_links:
+        footer = [link(page.title, page=page) for page in pages_by_slug(home, FOOTER_SLUGS)]
+        footer.append(link("Zoeken op de website", url="/zoeken-op-site/"))
+        navigation.footer_links = json.dumps(footer)
+    navigation.save()
