@@ -167,11 +167,9 @@ def sync_pages(page_ids: Iterable[int], backends=None) -> None:
             )
 
 
-def residence_ids_under(page: Page) -> list[int]:
-    """Residences at or below `page` (a provider's residences, or the residence itself)."""
-    return list(
-        ResidencePage.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
-    )
+def residence_ids_under(path: str) -> list[int]:
+    """Residences at or below the page at `path` (a provider's, or the residence itself)."""
+    return list(ResidencePage.objects.filter(path__startswith=path).values_list("pk", flat=True))
 
 
 # Rebuild, check, update -----------------------------------------------------------------

@@ -1,0 +1,217 @@
+"""The embedded default backend: search over the SearchEntry table with the ORM.
+
+Must conditions are bitmask filters, the score is one SQL expression (database_query.py), and
+facets are a handful of aggregate queries. The index side writes SearchEntry rows.
+
+Rebuild, and why there is never an empty index: rows are upserted in place batch by batch,
+each stamped with `indexed_at`; when every document is written, rows stamped before the
+rebuild started (residences no longer live) are deleted. Searches during a rebuild see each
+residence in its old or new form, never a missing table. Batches, rather than one long
+transaction, keep SQLite's single writer free for editors' saves while a rebuild runs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.db import transaction
+from django.db.models import Count, IntegerField, Sum
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from residences import taxonomy
+from search.backends.base import (
+    PAGE_SIZE,
+    ResultPage,
+    SearchBackend,
+    facet_values,
+    make_match,
+    page_offset,
+    resolve_today,
+)
+from search.backends.database_query import CompiledQuery
+from search.criteria import Criteria
+from search.models import BIT_INDEX, SearchEntry, codes_mask, mask_field_name
+
+WRITE_BATCH = 500
+ENTRY_FIELDS = [
+    field.name
+    for field in SearchEntry._meta.concrete_fields
+    if not field.primary_key and field.name != "search_vector"
+]
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # Search side ------------------------------------------------------------------------
+
+    def search(
+        self,
+        criteria: Criteria,
+        *,
+        page_size: int = PAGE_SIZE,
+        today: date | None = None,
+        facets: bool = True,
+    ) -> ResultPage:
+        today = resolve_today(today)
+        query = CompiledQuery(criteria, today)
+        offset = page_offset(criteria, page_size)
+        rows = query.scored().values_list("document", "score")[offset : offset + page_size]
+        matches = [make_match(criteria, document, score, today) for document, score in rows]
+        if facets:
+            total, counts = facet_counts(query)
+        else:
+            total, counts = query.filtered().count(), {}
+        return ResultPage(
+            criteria=criteria,
+            matches=matches,
+            total=total,
+            page=criteria.page,
+            page_size=page_size,
+            facets=facet_values(criteria, counts) if facets else {},
+            notices=[],
+            backend=self.name,
+        )
+
+    def count(self, criteria: Criteria, *, today: date | None = None) -> int:
+        return CompiledQuery(criteria, resolve_today(today)).filtered().count()
+
+    def scored(self, criteria: Criteria, *, today: date | None = None):
+        """The ordered, annotated queryset (score, relevance, distance): for tests and tools."""
+        return CompiledQuery(criteria, resolve_today(today)).scored()
+
+    def health(self) -> dict:
+        started = time.perf_counter()
+        try:
+            list(SearchEntry.objects.values_list("pk")[:1])
+        except Exception as error:  # health reports trouble, it does not raise it
+            return {"status": "error", "detail": type(error).__name__, "ms": _ms(started)}
+        return {"status": "ok", "detail": "search table reachable", "ms": _ms(started)}
+
+    # Index side -------------------------------------------------------------------------
+
+    def upsert(self, documents: list[dict]) -> None:
+        now = timezone.now()
+        for start in range(0, len(documents), WRITE_BATCH):
+            entries = [entry_from_document(d, now) for d in documents[start : start + WRITE_BATCH]]
+            with transaction.atomic():
+                SearchEntry.objects.bulk_create(
+                    entries,
+                    update_conflicts=True,
+                    unique_fields=["page"],
+                    update_fields=ENTRY_FIELDS,
+                )
+
+    def delete(self, ids: list[int]) -> None:
+        ids = list(ids)
+        for start in range(0, len(ids), WRITE_BATCH):
+            SearchEntry.objects.filter(pk__in=ids[start : start + WRITE_BATCH]).delete()
+
+    def indexed_versions(self) -> dict[int, str]:
+        from search.indexing import document_version
+
+        rows = SearchEntry.objects.values_list("pk", "document").order_by("pk")
+        return {pk: document_version(document) for pk, document in rows.iterator(2000)}
+
+    def rebuild(self, documents: Iterable[dict]) -> int:
+        started = timezone.now()
+        written = 0
+        batch: list[dict] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= WRITE_BATCH:
+                self.upsert(batch)
+                written += len(batch)
+                batch = []
+        if batch:
+            self.upsert(batch)
+            written += len(batch)
+        with transaction.atomic():
+            SearchEntry.objects.filter(indexed_at__lt=started).delete()
+        return written
+
+
+# Facets ---------------------------------------------------------------------------------
+
+
+def facet_counts(query: CompiledQuery) -> tuple[int, dict[str, dict[str, int]]]:
+    """The total and, per list, counts per code ignoring that list's own must selection.
+
+    Lists without a selection share the result set, so one aggregate query counts all of
+    them and the total; each list with a selection needs one more query of its own.
+    """
+    criteria = query.criteria
+    selected = [name for name in taxonomy.RESIDENCE_CODE_LISTS if criteria.must(name)]
+    unselected = [name for name in taxonomy.RESIDENCE_CODE_LISTS if name not in selected]
+    counts: dict[str, dict[str, int]] = {}
+    row = query.filtered().aggregate(_total=Count("pk"), **_code_sums(unselected))
+    total = row.pop("_total")
+    counts.update(_unpack(row))
+    for list_name in selected:
+        widened = query.filtered(criteria.without_must(list_name))
+        counts.update(_unpack(widened.aggregate(**_code_sums([list_name]))))
+    return total, counts
+
+
+def _code_sums(list_names: list[str]) -> dict:
+    from search.backends.database_query import has_code
+
+    sums = {}
+    for list_name in list_names:
+        for code, position in BIT_INDEX[list_name].items():
+            sums[f"{list_name}__{position}"] = Sum(Cast(has_code(list_name, code), IntegerField()))
+    return sums
+
+
+def _unpack(row: dict) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for key, value in row.items():
+        list_name, position = key.rsplit("__", 1)
+        codes = taxonomy.RESIDENCE_CODE_LISTS[list_name].values
+        counts.setdefault(list_name, {})[codes[int(position)]] = int(value or 0)
+    return counts
+
+
+# Documents to rows ----------------------------------------------------------------------
+
+
+def entry_from_document(document: dict, indexed_at: datetime) -> SearchEntry:
+    entry = SearchEntry(
+        page_id=document["id"],
+        document=document,
+        title=(document.get("title") or "")[:255],
+        text=document.get("text") or "",
+        last_published_at=_datetime(document.get("last_published_at")),
+        indexed_at=indexed_at,
+        latitude=document.get("latitude"),
+        longitude=document.get("longitude"),
+        min_age=document.get("min_age"),
+        max_age=document.get("max_age"),
+        free_places=document.get("free_places"),
+        waiting_weeks=document.get("waiting_weeks"),
+        availability_confirmed_on=_date(document.get("availability_confirmed_on")),
+    )
+    for list_name in taxonomy.RESIDENCE_CODE_LISTS:
+        setattr(entry, mask_field_name(list_name), codes_mask(list_name, document.get(list_name)))
+    return entry
+
+
+def _datetime(value) -> datetime | None:
+    return parse_datetime(value) if isinstance(value, str) else value
+
+
+def _date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 2)
