@@ -237,10 +237,20 @@ def _drift(expected: dict[int, str], indexed: dict[int, str]) -> Drift:
         stale=sorted(
             page_id
             for page_id, version in expected.items()
-            if page_id in indexed and indexed[page_id] != version
+            if page_id in indexed and not same_version(version, indexed[page_id])
         ),
         orphaned=sorted(set(indexed) - set(expected)),
     )
+
+
+def same_version(expected: str, indexed: str) -> bool:
+    """Compare versions; an index may report only last_published_at (cheaper to read).
+
+    Such an index is then only checked for republished pages, not for content changes.
+    """
+    if "#" in (indexed or ""):
+        return expected == indexed
+    return expected.split("#", 1)[0] == (indexed or "")
 
 
 def _still_current(documents: Iterator[dict], batch_size: int = BATCH_SIZE) -> Iterator[dict]:

@@ -119,7 +119,12 @@ class SearchBackend(abc.ABC):
 
     @abc.abstractmethod
     def indexed_versions(self) -> dict[int, str]:
-        """Page id -> the document's last_published_at, for drift checks."""
+        """Page id -> version of the indexed document, for drift checks.
+
+        Preferably `search.indexing.document_version(document)` (catches every difference,
+        including a corrupted document); a bare last_published_at is accepted too and then
+        only catches republished pages.
+        """
 
     @abc.abstractmethod
     def rebuild(self, documents: Iterable[dict]) -> int:
