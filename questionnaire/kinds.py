@@ -1,0 +1,233 @@
+"""The building blocks questions are declared with, and how each kind reads a submitted form.
+
+A question never touches a request: `Question.clean(data, answers)` takes a plain mapping of form
+values and returns the answer to store or Dutch error messages, each tied to the id of the field
+it is about (the error summary links to that id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from search.criteria import Criteria, Importance, Wish
+
+DONT_KNOW = "weet-niet"
+MUST = "moet"
+
+SINGLE = "single"
+MULTIPLE = "multiple"
+NUMBER = "number"
+PLACE = "place"
+IMPORTANCE = "importance"
+
+FOR_SELF = "zelf"
+FOR_RELATIVE = "naaste"
+FOR_CLIENT = "client"
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    label: str
+    icon: str = ""
+    hint: str = ""
+    # "Ik weet het niet" or "Geen" in a checkbox list: cannot be combined with other choices.
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing on a must-or-nice page: a code from one of the residence code lists."""
+
+    list_name: str
+    code: str
+    label: str
+
+    @property
+    def field_name(self) -> str:
+        return f"{self.list_name}-{self.code}"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A text in the "u" form and in the form about someone else (with %(naaste)s)."""
+
+    own: str
+    other: str = ""
+
+    def render(self, answers: dict) -> str:
+        for_whom = answers.get("voor-wie", FOR_SELF)
+        if for_whom == FOR_SELF or not self.other:
+            return str(self.own)
+        person = _("uw cliënt") if for_whom == FOR_CLIENT else _("uw naaste")
+        person = str(person)
+        return str(self.other) % {"naaste": person, "Naaste": person[:1].upper() + person[1:]}
+
+
+@dataclass
+class Contribution:
+    """What one answer adds to the Criteria."""
+
+    musts: dict[str, list[str]] = field(default_factory=dict)
+    wishes: list[Wish] = field(default_factory=list)
+    values: dict = field(default_factory=dict)
+
+    def add_must(self, list_name: str, *codes: str) -> Contribution:
+        self.musts.setdefault(list_name, []).extend(codes)
+        return self
+
+    def merge(self, other: Contribution) -> None:
+        for list_name, codes in other.musts.items():
+            self.add_must(list_name, *codes)
+        self.wishes.extend(other.wishes)
+        self.values.update(other.values)
+
+    def to_criteria(self) -> Criteria:
+        return Criteria.build(musts=self.musts, wishes=self.wishes, **self.values)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field_id: str
+    message: str
+
+
+def _always(answers: dict) -> bool:
+    return True
+
+
+def _nothing(answer, answers: dict) -> Contribution:
+    return Contribution()
+
+
+@dataclass(frozen=True)
+class Question:
+    slug: str
+    kind: str
+    text: Wording | Callable[[dict], str]
+    help: Wording | None = None
+    options: tuple[Option, ...] | Callable[[dict], list[Option]] = ()
+    items: Callable[[dict], list[Item]] | None = None  # importance pages only
+    optional: bool = False
+    asked_when: Callable[[dict], bool] = _always
+    to_criteria: Callable[[object, dict], Contribution] = _nothing
+    required_message: str = _("Kies een antwoord.")
+    minimum: int = 0
+    maximum: int = 120
+    suffix: str = ""
+    icon: str = ""
+    # Kinds that need more than the form (the place question geocodes) bring their own cleaner.
+    cleaner: Callable[[object, dict], tuple[object, list[FieldError]]] | None = None
+
+    # Presentation ---------------------------------------------------------------------------
+
+    def heading(self, answers: dict) -> str:
+        if isinstance(self.text, Wording):
+            return self.text.render(answers)
+        return str(self.text(answers))
+
+    def hint(self, answers: dict) -> str:
+        return self.help.render(answers) if self.help else ""
+
+    def choices(self, answers: dict) -> list[Option]:
+        return list(self.options(answers) if callable(self.options) else self.options)
+
+    def item_list(self, answers: dict) -> list[Item]:
+        return self.items(answers) if self.items else []
+
+    def field_id(self, answers: dict) -> str:
+        """The id the error summary links to: the first input of the question."""
+        if self.kind in (SINGLE, MULTIPLE):
+            choices = self.choices(answers)
+            return f"{self.slug}-{choices[0].code}" if choices else self.slug
+        if self.kind == IMPORTANCE:
+            items = self.item_list(answers)
+            return f"{items[0].field_name}-{MUST}" if items else self.slug
+        return self.slug
+
+    # Answers --------------------------------------------------------------------------------
+
+    def is_complete(self, answers: dict) -> bool:
+        if self.slug not in answers:
+            return False
+        if self.kind == IMPORTANCE:
+            rated = answers[self.slug] or {}
+            return all(item.field_name in rated for item in self.item_list(answers))
+        return True
+
+    def clean(self, data, answers: dict) -> tuple[object, list[FieldError]]:
+        if self.cleaner is not None:
+            return self.cleaner(data, answers)
+        cleaner = {
+            SINGLE: self._clean_single,
+            MULTIPLE: self._clean_multiple,
+            NUMBER: self._clean_number,
+            IMPORTANCE: self._clean_importance,
+        }[self.kind]
+        return cleaner(data, answers)
+
+    def _clean_single(self, data, answers):
+        value = _first(data, self.slug)
+        if value in {option.code for option in self.choices(answers)}:
+            return value, []
+        return None, [FieldError(self.field_id(answers), str(self.required_message))]
+
+    def _clean_multiple(self, data, answers):
+        options = {option.code: option for option in self.choices(answers)}
+        values = _all(data, self.slug)
+        if any(value not in options for value in values):
+            return None, [FieldError(self.field_id(answers), str(_("Kies uit de lijst.")))]
+        if not values and not self.optional:
+            return None, [FieldError(self.field_id(answers), str(self.required_message))]
+        exclusive = [options[value] for value in values if options[value].exclusive]
+        if exclusive and len(values) > 1:
+            message = _("U kunt ‘%(label)s’ niet samen met andere antwoorden kiezen.") % {
+                "label": exclusive[0].label
+            }
+            return None, [FieldError(self.field_id(answers), str(message))]
+        order = list(options)
+        return sorted(values, key=order.index), []
+
+    def _clean_number(self, data, answers):
+        value = _first(data, self.slug).replace(" ", "")
+        if not value:
+            if self.optional:
+                return None, []
+            return None, [FieldError(self.slug, str(self.required_message))]
+        if not value.isdigit():
+            return None, [FieldError(self.slug, str(_("Vul een getal in, bijvoorbeeld 45.")))]
+        number = int(value)
+        if not self.minimum <= number <= self.maximum:
+            message = _("Vul een getal in van %(minimum)s tot en met %(maximum)s.") % {
+                "minimum": self.minimum,
+                "maximum": self.maximum,
+            }
+            return None, [FieldError(self.slug, str(message))]
+        return number, []
+
+    def _clean_importance(self, data, answers):
+        allowed = {MUST, *(str(value) for value in Importance.VALUES)}
+        rated, errors = {}, []
+        for item in self.item_list(answers):
+            value = _first(data, item.field_name)
+            if value in allowed:
+                rated[item.field_name] = value
+            else:
+                message = _("Kies bij ‘%(label)s’ of het moet of fijn is.") % {"label": item.label}
+                errors.append(FieldError(f"{item.field_name}-{MUST}", str(message)))
+        return (None, errors) if errors else (rated, [])
+
+
+def _all(data, key: str) -> list[str]:
+    values = data.getlist(key) if hasattr(data, "getlist") else data.get(key, [])
+    if isinstance(values, str):
+        values = [values]
+    return [value.strip() for value in values if isinstance(value, str) and value.strip()]
+
+
+def _first(data, key: str) -> str:
+    values = _all(data, key)
+    return values[0] if values else ""
