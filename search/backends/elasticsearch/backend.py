@@ -132,10 +132,10 @@ class ElasticsearchBackend(SearchBackend):
     def health(self) -> dict:
         started = time.perf_counter()
         # No retry: a health probe should report quickly, not double a timeout.
-        client = self.client.options(max_retries=0) if self._client is not None else None
         try:
+            client = self.client.options(max_retries=0)
             with unavailable_on_error():
-                status = self.client.cluster.health(index=self.alias)["status"]
+                status = client.cluster.health()["status"]
                 count = client.count(index=self.alias)["count"]
         except SearchUnavailable as error:
             return {"status": "error", "detail": str(error), "ms": _elapsed_ms(started)}
@@ -156,6 +156,10 @@ class ElasticsearchBackend(SearchBackend):
             self._bulk(self.client, documents.bulk_delete_operations(chunk), require_alias=True)
 
     def indexed_versions(self) -> dict[int, str]:
+        # The whole stored document, so a check also catches content changed or corrupted in
+        # the index, not only republished pages.
+        from search.indexing import document_version
+
         versions: dict[int, str] = {}
         after = None
         with unavailable_on_error():
@@ -168,8 +172,8 @@ class ElasticsearchBackend(SearchBackend):
                     return versions  # no alias yet: nothing is indexed
                 hits = response["hits"]["hits"]
                 for hit in hits:
-                    source = hit["_source"]
-                    versions[int(source["id"])] = source.get("last_published_at") or ""
+                    document = documents.from_source(hit["_source"])
+                    versions[int(document["id"])] = document_version(document)
                 if len(hits) < documents.VERSIONS_PAGE:
                     return versions
                 after = hits[-1]["sort"][0]

@@ -184,10 +184,9 @@ def alias_swap_actions(alias: str, new_index: str, behind_alias: list[str]) -> l
 
 
 def versions_body(after: int | None = None) -> dict:
-    """One page of (id, last_published_at), walked with search_after on id (no deep from)."""
+    """One page of stored documents, walked with search_after on id (no deep from)."""
     body: dict = {
         "query": {"match_all": {}},
-        "_source": ["id", "last_published_at"],
         "sort": [{"id": {"order": "asc"}}],
         "size": VERSIONS_PAGE,
         "track_total_hits": False,
