@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("pages.urls")),
+    path("zoeken/", include("search.urls")),
     path("vragenlijst/", include("questionnaire.urls")),
 ]
 

@@ -1,0 +1,343 @@
+"""A residence's attributes in plain Dutch, grouped, for the detail page and the comparison.
+
+The detail page and the compare table read the same list of attributes, so a residence never
+shows a fact on one page that the other leaves out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from residences import taxonomy
+from search import ranking
+
+
+@dataclass(frozen=True)
+class Availability:
+    """The same attribute names as ranking.Explanation, so one template shows either."""
+
+    availability: taxonomy.AvailabilityStatus
+    confirmed_on: date | None
+    free_places: int | None
+    waiting_weeks: int | None
+
+    @property
+    def is_stale(self) -> bool:
+        return (
+            self.confirmed_on is not None
+            and self.availability == taxonomy.AvailabilityStatus.UNKNOWN
+        )
+
+
+def availability(page, today: date) -> Availability:
+    return Availability(
+        availability=ranking.availability_status(
+            page.free_places, page.waiting_weeks, page.availability_confirmed_on, today
+        ),
+        confirmed_on=page.availability_confirmed_on,
+        free_places=page.free_places,
+        waiting_weeks=page.waiting_weeks,
+    )
+
+
+def format_euro(amount: Decimal | float | None) -> str:
+    if amount is None:
+        return ""
+    number = formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+    return f"€\u00a0{number}"
+
+
+def code_labels(page, list_name: str) -> list[str]:
+    code_list = taxonomy.RESIDENCE_CODE_LISTS[list_name]
+    labels = []
+    for code in page.codes(list_name):
+        if code in code_list.values:
+            labels.append(str(code_list(code).label))
+    return labels
+
+
+def age_text(page) -> str:
+    if page.min_age is not None and page.max_age is not None:
+        return str(
+            _("%(low)s tot en met %(high)s jaar") % {"low": page.min_age, "high": page.max_age}
+        )
+    if page.min_age is not None:
+        return str(_("Vanaf %(low)s jaar") % {"low": page.min_age})
+    if page.max_age is not None:
+        return str(_("Tot en met %(high)s jaar") % {"high": page.max_age})
+    return str(_("Alle leeftijden"))
+
+
+def address_text(page) -> list[str]:
+    lines = [page.street_address, f"{page.postcode} {page.place}".strip()]
+    if page.district:
+        lines.append(str(_("Wijk: %(district)s") % {"district": page.district}))
+    return [line for line in lines if line]
+
+
+def places_text(page) -> str:
+    if not page.places:
+        return ""
+    return ngettext("%(count)s plaats", "%(count)s plaatsen", page.places) % {"count": page.places}
+
+
+def group_size_text(page) -> str:
+    if not page.group_size:
+        return ""
+    return ngettext(
+        "Groepen van %(count)s bewoner", "Groepen van %(count)s bewoners", page.group_size
+    ) % {"count": page.group_size}
+
+
+def extra_services(page) -> list[str]:
+    lines = []
+    for service in page.extra_services.all():
+        text = service.name
+        if service.monthly_price is not None:
+            text += " – " + str(
+                _("%(price)s per maand") % {"price": format_euro(service.monthly_price)}
+            )
+        if service.description:
+            text += f" ({service.description})"
+        lines.append(text)
+    return lines
+
+
+@dataclass(frozen=True)
+class Attribute:
+    key: str
+    label: str
+    values: Callable  # page -> str | list[str]
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    heading: str
+    attributes: tuple[Attribute, ...]
+
+
+def _codes(list_name: str) -> Callable:
+    return lambda page: code_labels(page, list_name)
+
+
+GROUPS: tuple[Group, ...] = (
+    Group(
+        "address",
+        _("Adres"),
+        (
+            Attribute("address", _("Adres"), address_text),
+            Attribute("municipality", _("Gemeente"), lambda page: page.municipality),
+        ),
+    ),
+    Group(
+        "who",
+        _("Voor wie"),
+        (
+            Attribute("target_groups", _("Doelgroep"), _codes("target_groups")),
+            Attribute("ages", _("Leeftijd"), age_text),
+        ),
+    ),
+    Group(
+        "care",
+        _("Zorg en betaling"),
+        (
+            Attribute("care_profiles", _("Zorgprofielen (Wlz)"), _codes("care_profiles")),
+            Attribute("financing", _("Betaling van de zorg"), _codes("financing")),
+            Attribute("support", _("Begeleiding en zorg"), _codes("support")),
+        ),
+    ),
+    Group(
+        "housing",
+        _("Wonen"),
+        (
+            Attribute("housing_types", _("Woonvorm"), _codes("housing_types")),
+            Attribute("places", _("Aantal plaatsen"), places_text),
+            Attribute("group_size", _("Groepsgrootte"), group_size_text),
+            Attribute("facilities", _("Voorzieningen"), _codes("facilities")),
+        ),
+    ),
+    Group(
+        "surroundings",
+        _("Omgeving en sfeer"),
+        (
+            Attribute("environment", _("Omgeving"), _codes("environment")),
+            Attribute("life_outlooks", _("Levensovertuiging"), _codes("life_outlooks")),
+            Attribute("languages", _("Talen van medewerkers"), _codes("languages")),
+        ),
+    ),
+    Group(
+        "extras",
+        _("Extra diensten"),
+        (Attribute("extra_services", _("Extra diensten en prijzen"), extra_services),),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: list[str]
+
+
+@dataclass(frozen=True)
+class FilledGroup:
+    key: str
+    heading: str
+    rows: list[Row]
+
+
+def as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(item) for item in value]
+
+
+def attribute_groups(page) -> list[FilledGroup]:
+    """The page's attributes, grouped; empty attributes and empty groups are left out."""
+    filled = []
+    for group in GROUPS:
+        rows = [
+            Row(str(attribute.label), values)
+            for attribute in group.attributes
+            if (values := as_list(attribute.values(page)))
+        ]
+        if rows:
+            filled.append(FilledGroup(group.key, str(group.heading), rows))
+    return filled
+
+
+@dataclass(frozen=True)
+class ComparedRow:
+    label: str
+    cells: list[list[str]]
+
+
+@dataclass(frozen=True)
+class ComparedGroup:
+    key: str
+    heading: str
+    rows: list[ComparedRow]
+
+
+def compare_groups(pages) -> list[ComparedGroup]:
+    """Every attribute for every page, so the table's rows line up even where a value is empty."""
+    return [
+        ComparedGroup(
+            group.key,
+            str(group.heading),
+            [
+                ComparedRow(
+                    str(attribute.label),
+                    [as_list(attribute.values(page)) for page in pages],
+                )
+                for attribute in group.attributes
+            ],
+        )
+        for group in GROUPS
+    ]
+
+
+# The residence page -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MustCheck:
+    title: str
+    wanted: list[str]
+    met: bool
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Why this residence fits (or not) the search the visitor came from."""
+
+    explanation: ranking.Explanation
+    musts: list[MustCheck]
+
+
+def must_checks(page, criteria) -> list[MustCheck]:
+    from search.criteria import MUST_ALL_LISTS
+
+    checks = []
+    for list_name, codes in criteria.musts:
+        present, wanted = set(page.codes(list_name)), set(codes)
+        met = wanted <= present if list_name in MUST_ALL_LISTS else bool(wanted & present)
+        code_list = taxonomy.RESIDENCE_CODE_LISTS[list_name]
+        checks.append(
+            MustCheck(
+                title=_field_title(list_name),
+                wanted=[str(code_list(code).label) for code in codes],
+                met=met,
+            )
+        )
+    if criteria.age is not None:
+        fits_age = (page.min_age is None or page.min_age <= criteria.age) and (
+            page.max_age is None or criteria.age <= page.max_age
+        )
+        checks.append(
+            MustCheck(
+                str(_("Leeftijd")), [str(_("%(age)s jaar") % {"age": criteria.age})], fits_age
+            )
+        )
+    return checks
+
+
+def _field_title(list_name: str) -> str:
+    from residences.models import ResidencePage
+
+    label = str(ResidencePage._meta.get_field(list_name).verbose_name)
+    return label[:1].upper() + label[1:]
+
+
+def why_it_fits(page, criteria, today: date) -> Fit:
+    from search.indexing import residence_document
+
+    return Fit(
+        explanation=ranking.explain(criteria, residence_document(page), today),
+        musts=must_checks(page, criteria),
+    )
+
+
+def map_point(page) -> str:
+    if page.latitude is None or page.longitude is None:
+        return "[]"
+    return json.dumps(
+        [{"title": page.title, "place": page.place, "lat": page.latitude, "lon": page.longitude}]
+    )
+
+
+def detail_context(page, request, today: date | None = None) -> dict:
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from search import shortlist
+    from search.criteria import Criteria
+
+    today = today or timezone.localdate()
+    criteria, notices = Criteria.from_query(request.GET)
+    searched = not criteria.is_empty
+    return {
+        "groups": attribute_groups(page),
+        "availability": availability(page, today),
+        "provider": page.provider,
+        "gallery": list(page.gallery_images.select_related("image")),
+        "services": list(page.extra_services.all()),
+        "fit": why_it_fits(page, criteria, today) if searched else None,
+        "notices": notices,
+        "results_url": f"{reverse('search:results')}?{criteria.to_query()}" if searched else "",
+        "map_points": map_point(page),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "in_shortlist": shortlist.contains(request.session, page.id),
+        "current_url": request.get_full_path(),
+    }

@@ -1,0 +1,106 @@
+"""Compare up to four residences side by side; the URL (?id=..&id=..) is the share link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from residences import presenters
+from residences.models import ResidencePage
+from search import ranking, shortlist
+from search.criteria import Criteria
+from search.forms import all_values
+from search.views.presentation import detail_url
+
+
+@dataclass(frozen=True)
+class Column:
+    page: ResidencePage
+    availability: presenters.Availability
+    explanation: ranking.Explanation | None
+    detail_url: str
+    remove_url: str
+    in_shortlist: bool
+
+
+@require_GET
+def compare(request):
+    requested, notices = _requested_ids(request)
+    if len(requested) > shortlist.COMPARE_MAX:
+        notices.append(
+            _(
+                "U kunt %(max)s woonlocaties tegelijk vergelijken. "
+                "U ziet de eerste %(max)s van de %(count)s die u koos."
+            )
+            % {"max": shortlist.COMPARE_MAX, "count": len(requested)}
+        )
+    ids = requested[: shortlist.COMPARE_MAX]
+    pages = _live_pages(ids)
+    if len(pages) < len(ids):
+        notices.append(_("Een of meer woonlocaties bestaan niet meer en zijn weggelaten."))
+    criteria, criteria_notices = Criteria.from_query(request.GET)
+    today = timezone.localdate()
+    columns = [_column(page, pages, criteria, today, request.session) for page in pages]
+    context = {
+        "columns": columns,
+        "groups": presenters.compare_groups([column.page for column in columns]),
+        "notices": notices + criteria_notices,
+        "criteria": criteria,
+        "explains": bool(criteria.wishes or criteria.has_location),
+        "share_url": request.build_absolute_uri(
+            _compare_url([page.id for page in pages], criteria)
+        ),
+        "current_url": request.get_full_path(),
+        "compare_max": shortlist.COMPARE_MAX,
+    }
+    return render(request, "search/compare.html", context)
+
+
+def _requested_ids(request) -> tuple[list[int], list[str]]:
+    """Ids from the URL, or the shortlist when the URL names none; duplicates count once."""
+    notices: list[str] = []
+    if "id" not in request.GET:
+        return shortlist.ids(request.session), notices
+    ids: list[int] = []
+    for value in all_values(request.GET, "id"):
+        if value.isdecimal() and len(value) < 12 and int(value) > 0:
+            if int(value) not in ids:
+                ids.append(int(value))
+        elif _("Een onbekende woonlocatie is weggelaten.") not in notices:
+            notices.append(_("Een onbekende woonlocatie is weggelaten."))
+    return ids, notices
+
+
+def _live_pages(ids: list[int]) -> list[ResidencePage]:
+    pages = ResidencePage.objects.live().filter(id__in=ids).specific()
+    by_id = {page.id: page for page in pages}
+    return [by_id[page_id] for page_id in ids if page_id in by_id]
+
+
+def _compare_url(ids: list[int], criteria: Criteria) -> str:
+    pairs = [("id", str(page_id)) for page_id in ids] + criteria.with_changes(page=1).to_pairs()
+    query = urlencode(pairs)
+    return f"{reverse('search:compare')}?{query}" if query else reverse("search:compare")
+
+
+def _column(page, pages, criteria, today, session) -> Column:
+    explanation = None
+    if criteria.wishes or criteria.has_location:
+        from search.indexing import residence_document
+
+        explanation = ranking.explain(criteria, residence_document(page), today)
+    others = [other.id for other in pages if other.id != page.id]
+    return Column(
+        page=page,
+        availability=presenters.availability(page, today),
+        explanation=explanation,
+        detail_url=detail_url({"url": page.url}, criteria),
+        remove_url=_compare_url(others, criteria),
+        in_shortlist=shortlist.contains(session, page.id),
+    )

@@ -1,0 +1,78 @@
+"""The shortlist (bewaarlijst): add and remove by POST, so it works without JavaScript."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from residences import presenters
+from search import shortlist
+from search.forms import ShortlistForm
+
+
+@require_GET
+def shortlist_page(request):
+    residences = shortlist.residences(request.session)
+    ids = [page.id for page in residences]
+    compare_query = urlencode([("id", page_id) for page_id in ids[: shortlist.COMPARE_MAX]])
+    share_url = request.build_absolute_uri(f"{reverse('search:compare')}?{compare_query}")
+    context = {
+        "residences": [
+            {"page": page, "availability": presenters.availability(page, timezone.localdate())}
+            for page in residences
+        ],
+        "compare_url": f"{reverse('search:compare')}?{compare_query}" if ids else "",
+        "share_url": share_url if ids else "",
+        "compare_max": shortlist.COMPARE_MAX,
+        "max_items": shortlist.MAX_ITEMS,
+        "current_url": request.get_full_path(),
+    }
+    return render(request, "search/shortlist.html", context)
+
+
+@require_POST
+def shortlist_add(request):
+    return _change(request, shortlist.add)
+
+
+@require_POST
+def shortlist_remove(request):
+    return _change(request, shortlist.remove)
+
+
+def _change(request, action):
+    form = ShortlistForm(request.POST)
+    if form.is_valid():
+        outcome = action(request.session, form.cleaned_data["residence"])
+        changed, message = outcome.changed, outcome.message
+    else:
+        changed, message = False, _("Kies een woonlocatie.")
+    if _wants_json(request):
+        return JsonResponse(
+            {"changed": changed, "message": message, "count": len(shortlist.ids(request.session))},
+            status=200 if form.is_valid() else 400,
+        )
+    level = messages.SUCCESS if changed else messages.WARNING
+    messages.add_message(request, level, message)
+    return redirect(_next_url(request, form))
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _next_url(request, form) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("search:shortlist")
