@@ -12,6 +12,7 @@ import importlib
 import logging
 import time
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -55,9 +56,14 @@ def search_health() -> dict | None:
         report = dict(backend.health())
     except Exception as error:  # a broken backend is a finding, not a crash of the health check
         logger.warning("Health check: search backend failed (%s)", type(error).__name__)
-        return {"status": "error", "latency_ms": _milliseconds_since(start)}
+        return {
+            "status": "error",
+            "backend": getattr(settings, "SEARCH_BACKEND", ""),
+            "latency_ms": _milliseconds_since(start),
+        }
     if report.get("status") not in SEARCH_STATUSES:
         report["status"] = "error"
+    report.setdefault("backend", getattr(backend, "name", type(backend).__name__))
     report.setdefault("latency_ms", _milliseconds_since(start))
     return report
 

@@ -1,0 +1,198 @@
+"""The compose stack and the Dockerfile, checked without a Docker engine (CI has none)."""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+COMPOSE_FILE = ROOT / "docker-compose.yml"
+SECURE_OVERRIDE = ROOT / "docker" / "compose.secure.yml"
+DOCKERFILE = ROOT / "Dockerfile"
+
+
+@pytest.fixture(scope="module")
+def compose():
+    return yaml.safe_load(COMPOSE_FILE.read_text())
+
+
+def test_compose_has_web_database_search_and_a_one_shot_migrate_service(compose):
+    assert set(compose["services"]) == {"web", "db", "search", "migrate"}
+    assert compose["services"]["db"]["image"] == "postgres:16"
+    assert compose["services"]["search"]["image"].startswith(
+        "docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_VERSION:-9."
+    )
+    assert compose["services"]["migrate"]["command"] == ["setup"]
+    assert compose["services"]["migrate"]["restart"] == "no"
+
+
+def test_every_long_running_service_has_a_healthcheck(compose):
+    for name in ("web", "db", "search"):
+        healthcheck = compose["services"][name]["healthcheck"]
+        assert healthcheck["test"], name
+        assert not healthcheck.get("disable"), name
+        assert healthcheck["retries"] >= 3, name
+
+
+def test_services_start_in_order_of_health(compose):
+    services = compose["services"]
+    assert services["migrate"]["depends_on"] == {
+        "db": {"condition": "service_healthy"},
+        "search": {"condition": "service_healthy"},
+    }
+    assert services["web"]["depends_on"]["migrate"] == {
+        "condition": "service_completed_successfully"
+    }
+    assert services["web"]["depends_on"]["db"] == {"condition": "service_healthy"}
+
+
+def test_data_lives_in_named_volumes(compose):
+    assert {"pgdata", "esdata", "media"} <= set(compose["volumes"])
+    assert "pgdata:/var/lib/postgresql/data" in compose["services"]["db"]["volumes"]
+    assert "esdata:/usr/share/elasticsearch/data" in compose["services"]["search"]["volumes"]
+    assert "media:/app/media" in compose["services"]["web"]["volumes"]
+
+
+def test_elasticsearch_is_single_node_with_bounded_memory(compose):
+    search = compose["services"]["search"]
+    environment = search["environment"]
+    assert environment["discovery.type"] == "single-node"
+    assert environment["ES_JAVA_OPTS"] == "-Xms512m -Xmx512m"
+    assert search["mem_limit"] == "1g"
+    # Security is off only in the local stack, and the override turns it on.
+    secure = yaml.safe_load(SECURE_OVERRIDE.read_text())["services"]
+    assert secure["search"]["environment"]["xpack.security.enabled"] == "true"
+    assert "ELASTICSEARCH_PASSWORD" in secure["web"]["environment"]
+    assert "ports" not in search, "Elasticsearch must not be published outside the network"
+
+
+def test_every_service_has_a_memory_limit(compose):
+    for name in ("web", "db", "search"):
+        assert compose["services"][name]["mem_limit"], name
+
+
+def test_web_environment_names_are_settings_the_project_reads(compose):
+    """A typo in the compose file would silently leave a setting at its default."""
+    read_by_settings = _environment_names_read_by_project()
+    web_environment = compose["services"]["web"]["environment"]
+    unknown = sorted(set(web_environment) - read_by_settings)
+    assert unknown == []
+
+
+def test_production_settings_read_what_the_issue_requires():
+    read_by_settings = _environment_names_read_by_project()
+    required = {
+        "DATABASE_URL",
+        "SEARCH_BACKEND",
+        "ELASTICSEARCH_URL",
+        "ELASTICSEARCH_USERNAME",
+        "ELASTICSEARCH_PASSWORD",
+        "ELASTICSEARCH_API_KEY",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "CSRF_TRUSTED_ORIGINS",
+        "REDIS_URL",
+        "EMAIL_HOST",
+        "SITE_NAME",
+    }
+    assert required <= read_by_settings
+
+
+def _environment_names_read_by_project() -> set[str]:
+    """Names read through env()/os.environ in settings, the entrypoint and gunicorn's config."""
+    sources = list((ROOT / "config" / "settings").glob("*.py"))
+    sources += [ROOT / "docker" / "entrypoint.sh", ROOT / "docker" / "gunicorn.conf.py"]
+    names = set()
+    pattern = re.compile(
+        r"""(?:env(?:_bool|_list)?\(|os\.environ\.get\(|os\.environ\[)\s*["']([A-Z_][A-Z0-9_]*)"""
+        r"""|\$\{([A-Z_][A-Z0-9_]*)"""
+    )
+    for source in sources:
+        for match in pattern.finditer(source.read_text()):
+            names.add(match.group(1) or match.group(2))
+    # Read by Django itself or by the image.
+    names |= {"DJANGO_SETTINGS_MODULE", "MEDIA_ROOT"}
+    return names
+
+
+def _compose_client() -> list[str] | None:
+    if shutil.which("docker"):
+        probe = subprocess.run(
+            ["docker", "compose", "version"], capture_output=True, text=True, timeout=20
+        )
+        if probe.returncode == 0:
+            return ["docker", "compose"]
+    if shutil.which("docker-compose"):
+        return ["docker-compose"]
+    return None
+
+
+def test_docker_compose_config_accepts_the_files():
+    client = _compose_client()
+    if client is None:
+        pytest.skip("no docker compose client on this machine (the structural checks above ran)")
+    base = subprocess.run(
+        [*client, "-f", str(COMPOSE_FILE), "config", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert base.returncode == 0, base.stderr
+    secure = subprocess.run(
+        [*client, "-f", str(COMPOSE_FILE), "-f", str(SECURE_OVERRIDE), "config", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "ELASTIC_PASSWORD": "only-for-this-check"},
+    )
+    assert secure.returncode == 0, secure.stderr
+
+
+def _dockerfile_instructions() -> list[tuple[str, str]]:
+    text = DOCKERFILE.read_text().replace("\\\n", " ")
+    instructions = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            keyword, _, rest = line.partition(" ")
+            instructions.append((keyword.upper(), rest.strip()))
+    return instructions
+
+
+def test_dockerfile_builds_on_slim_python_and_runs_as_a_non_root_user():
+    instructions = _dockerfile_instructions()
+    arguments = dict(rest.split("=", 1) for keyword, rest in instructions if keyword == "ARG")
+    assert arguments["PYTHON_IMAGE"] == "python:3.11-slim"
+    assert all(rest.startswith("${PYTHON_IMAGE}") for key, rest in instructions if key == "FROM")
+    final_stage = instructions[
+        max(i for i, (keyword, _) in enumerate(instructions) if keyword == "FROM") :
+    ]
+    users = [rest for keyword, rest in final_stage if keyword == "USER"]
+    assert users and users[-1].split(":")[0] not in {"root", "0"}
+    assert ("CMD", '["gunicorn", "config.wsgi", "--config", "docker/gunicorn.conf.py"]') in (
+        final_stage
+    )
+    assert any(keyword == "HEALTHCHECK" for keyword, _ in final_stage)
+
+
+def test_dockerfile_and_build_context_carry_no_secrets():
+    for keyword, rest in _dockerfile_instructions():
+        if keyword in {"ENV", "ARG"}:
+            assert not re.search(r"(SECRET|PASSWORD|TOKEN|API_KEY)\w*\s*=", rest), rest
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".env", ".git", ".venv", "db.sqlite3", "media"} <= set(ignored)
+
+
+def test_entrypoint_runs_migrations_then_rebuilds_the_search_index():
+    script = (ROOT / "docker" / "entrypoint.sh").read_text()
+    migrate = script.index("manage.py migrate --noinput")
+    rebuild = script.index("manage.py search_index rebuild")
+    assert migrate < rebuild
+    assert script.startswith("#!/bin/sh\n") and "set -eu" in script
