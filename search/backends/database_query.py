@@ -79,13 +79,12 @@ class CompiledQuery:
         ).filter(LessThanOrEqual(distance_km(criteria), criteria.max_distance_km))
 
     def _text_filtered(self, queryset: QuerySet, criteria: Criteria) -> QuerySet:
-        if not criteria.text:
-            return queryset
-        if connection.vendor == "postgresql":
-            return queryset.filter(search_vector=_postgres_query(criteria.text))
+        # Text without a single word in it ("?!") filters nothing, on either database.
         match = fts5_query(criteria.text)
         if not match:
             return queryset
+        if connection.vendor == "postgresql":
+            return queryset.filter(search_vector=_postgres_query(criteria.text))
         return queryset.extra(
             tables=[FTS_TABLE],
             where=[f"{FTS_TABLE}.rowid = search_searchentry.page_id", f"{FTS_TABLE} MATCH %s"],
@@ -97,16 +96,14 @@ class CompiledQuery:
     def relevance(self):
         """Text relevance normalised to 0..1 (r / (1 + r)); 0 without text."""
         criteria = self.criteria
-        if not criteria.text:
+        if not fts5_query(criteria.text):
             return Value(0.0, output_field=FLOAT)
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchRank
 
             raw = SearchRank(F("search_vector"), _postgres_query(criteria.text))
-        elif fts5_query(criteria.text):
-            raw = RawSQL(f"-bm25({FTS_TABLE})", [], output_field=FLOAT)
         else:
-            return Value(0.0, output_field=FLOAT)
+            raw = RawSQL(f"-bm25({FTS_TABLE})", [], output_field=FLOAT)
         return ExpressionWrapper(raw / (Value(1.0) + raw), output_field=FLOAT)
 
     def score(self):
