@@ -60,3 +60,13 @@ def described_widget(field, hint=None, short=False):
     if short:
         attrs["class"] = "input--short"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def points(value) -> str:
+    """A ranking number as people write it: 3, 1,5, 0,25 (no trailing zeros)."""
+    from decimal import Decimal
+
+    from django.utils import formats
+
+    return formats.number_format(Decimal(f"{float(value):g}"), use_l10n=True)

@@ -1,0 +1,113 @@
+"""The shortlist: ids in the session, added and removed by POST, without JavaScript."""
+
+import pytest
+from django.urls import reverse
+
+from search import shortlist
+from tests.factories import ProviderPageFactory, ResidencePageFactory
+
+ADD = "/zoeken/bewaarlijst/toevoegen/"
+REMOVE = "/zoeken/bewaarlijst/verwijderen/"
+PAGE = "/zoeken/bewaarlijst/"
+
+
+@pytest.fixture
+def residences(db):
+    provider = ProviderPageFactory()
+    return [ResidencePageFactory(parent=provider, title=f"Huis {n}") for n in range(3)]
+
+
+def test_urls_have_the_agreed_names():
+    assert reverse("search:shortlist") == PAGE
+    assert reverse("search:shortlist_add") == ADD
+    assert reverse("search:shortlist_remove") == REMOVE
+
+
+def test_adding_redirects_back_with_a_message_and_lists_the_residence(client, residences):
+    response = client.post(
+        ADD, {"residence": residences[0].id, "next": "/zoeken/?q=x"}, follow=True
+    )
+    assert response.redirect_chain == [("/zoeken/?q=x", 302)]
+    assert "Huis 0 staat nu op uw bewaarlijst." in response.content.decode()
+    page = client.get(PAGE).content.decode()
+    assert "Huis 0" in page and "Huis 1" not in page
+    assert client.session[shortlist.SESSION_KEY] == [residences[0].id]
+
+
+def test_removing_takes_it_off_the_list(client, residences):
+    client.post(ADD, {"residence": residences[0].id})
+    response = client.post(REMOVE, {"residence": residences[0].id}, follow=True)
+    assert "Huis 0 is van uw bewaarlijst gehaald." in response.content.decode()
+    assert client.session[shortlist.SESSION_KEY] == []
+
+
+def test_adding_twice_keeps_one_entry(client, residences):
+    client.post(ADD, {"residence": residences[1].id})
+    response = client.post(ADD, {"residence": residences[1].id}, follow=True)
+    assert "staat al op uw bewaarlijst" in response.content.decode()
+    assert client.session[shortlist.SESSION_KEY] == [residences[1].id]
+
+
+def test_list_is_limited_to_twenty(client, db):
+    provider = ProviderPageFactory()
+    pages = [ResidencePageFactory(parent=provider) for _ in range(shortlist.MAX_ITEMS + 1)]
+    for page in pages[: shortlist.MAX_ITEMS]:
+        client.post(ADD, {"residence": page.id})
+    response = client.post(ADD, {"residence": pages[-1].id}, follow=True)
+    assert "Uw bewaarlijst is vol" in response.content.decode()
+    assert len(client.session[shortlist.SESSION_KEY]) == shortlist.MAX_ITEMS
+
+
+def test_unknown_or_unpublished_residences_are_refused(client, residences):
+    residences[2].unpublish()
+    response = client.post(ADD, {"residence": residences[2].id}, follow=True)
+    assert "bestaat niet" in response.content.decode()
+    client.post(ADD, {"residence": "abc"})
+    assert client.session.get(shortlist.SESSION_KEY, []) == []
+
+
+def test_next_to_another_site_is_ignored(client, residences):
+    response = client.post(ADD, {"residence": residences[0].id, "next": "https://evil.example/"})
+    assert response.url == PAGE
+
+
+def test_get_is_not_allowed_on_add(client, residences):
+    assert client.get(ADD).status_code == 405
+
+
+def test_json_answer_for_script_enhancement(client, residences):
+    response = client.post(ADD, {"residence": residences[0].id}, HTTP_ACCEPT="application/json")
+    assert response.json() == {
+        "changed": True,
+        "message": "Huis 0 staat nu op uw bewaarlijst.",
+        "count": 1,
+    }
+
+
+def test_shortlist_page_offers_print_and_share_link_to_compare(client, residences):
+    for page in residences:
+        client.post(ADD, {"residence": page.id})
+    html = client.get(PAGE).content.decode()
+    ids = "&amp;".join(f"id={page.id}" for page in residences)
+    assert f"/zoeken/vergelijken/?{ids}" in html
+    assert "data-print hidden" in html
+
+
+def test_unpublished_residence_drops_out_of_the_list(client, residences):
+    client.post(ADD, {"residence": residences[0].id}, follow=True)
+    residences[0].unpublish()
+    assert "Huis 0" not in client.get(PAGE).content.decode()
+
+
+def test_session_holds_ids_only(client, residences):
+    client.post(ADD, {"residence": residences[0].id})
+    assert all(isinstance(value, int) for value in client.session[shortlist.SESSION_KEY])
+
+
+def test_result_cards_have_working_add_buttons(client, residences):
+    from search.indexing import rebuild_index
+
+    rebuild_index()
+    html = client.get("/zoeken/").content.decode()
+    assert f'action="{ADD}"' in html
+    assert f'name="residence" value="{residences[0].id}"' in html
