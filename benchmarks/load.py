@@ -210,6 +210,8 @@ class Catalogue:
         skip = ("/zoeken", "/vragenlijst", "/admin", "/django-admin", "/static", "/media", "/i18n")
         links = same_site_links(home.body)
         content = sorted({link for link in links if link != "/" and not link.startswith(skip)})
+        # The ranking explanation is an editorial page every installation has.
+        content.append("/zoeken/zo-rangschikken-wij/")
         details: set[str] = set()
         for _ in range(12):
             results = visitor.request("GET", "/zoeken/?" + search_query(rng))
