@@ -149,7 +149,7 @@ def asks_distance(answers: dict) -> bool:
 
 def _asks_rating(*slugs: str):
     def asked_when(answers: dict) -> bool:
-        return all(slug in answers for slug in slugs) and bool(_rated_items(slugs, answers))
+        return bool(_rated_items(slugs, answers))
 
     return asked_when
 
@@ -592,8 +592,8 @@ def answers_to_criteria(answers: dict) -> Criteria:
     effective = effective_answers(answers)
     total = Contribution()
     for question in asked_questions(answers):
-        if question.slug in effective:
-            total.merge(question.to_criteria(effective[question.slug], effective))
+        # Called for unanswered questions too: chosen wishes count before they are rated.
+        total.merge(question.to_criteria(effective.get(question.slug), effective))
     return total.to_criteria()
 
 

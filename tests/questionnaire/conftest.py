@@ -81,3 +81,11 @@ def visitor(client, db):
 @pytest.fixture
 def full_answers():
     return dict(FULL_ANSWERS)
+
+
+@pytest.fixture
+def django_app_client(db):
+    """A second browser: its own cookies, no session shared with `client`."""
+    from django.test import Client
+
+    return Client()

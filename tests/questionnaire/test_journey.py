@@ -49,7 +49,7 @@ def test_each_step_shows_progress_back_link_and_question_as_heading(visitor, cli
     visitor.answer("voor-wie", "zelf")
     response = client.get(step_url("leeftijd"))
     html = response.content.decode()
-    assert 'class="back-link" href="%s"' % step_url("voor-wie") in html
+    assert 'class="back-link" href="{}"'.format(step_url("voor-wie")) in html
     assert "Vraag 2 van" in html
     assert '<h1 class="legend legend--large" id="vraag-titel" tabindex="-1">' in html
     assert "Hoe oud bent u?" in html
@@ -131,7 +131,7 @@ def test_change_from_check_returns_to_check(visitor, client):
     response = visitor.answer("wanneer", "nu", returning=True)
     assert response["Location"] == reverse("questionnaire:check")
     page = client.get(step_url("wanneer", returning=True)).content.decode()
-    assert 'class="back-link" href="%s"' % reverse("questionnaire:check") in page
+    assert 'class="back-link" href="{}"'.format(reverse("questionnaire:check")) in page
 
 
 def test_change_from_check_asks_the_new_follow_up_first(visitor, client):
@@ -184,5 +184,9 @@ def test_answers_expire_after_24_hours_with_a_notice(visitor, client, monkeypatc
 
 def test_questionnaire_pages_are_not_cached(visitor, client):
     visitor.complete()
-    for url in [reverse("questionnaire:check"), step_url("wanneer"), reverse("questionnaire:summary")]:
+    for url in [
+        reverse("questionnaire:check"),
+        step_url("wanneer"),
+        reverse("questionnaire:summary"),
+    ]:
         assert "no-store" in client.get(url)["Cache-Control"]
