@@ -50,3 +50,15 @@ def test_language_switch_refuses_to_send_visitors_to_another_site(client, home_p
 
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
+
+
+def test_taxonomy_labels_are_translated_to_english():
+    from residences.taxonomy import CareProfile, Facility, Financing, TargetGroup
+
+    with translation.override("en"):
+        assert str(TargetGroup.ELDERLY_DEMENTIA.label) == "Older people with dementia"
+        assert str(Financing.PGB.label) == "Personal budget (pgb)"
+        assert str(Facility.WHEELCHAIR.label) == "Wheelchair accessible"
+        assert str(CareProfile.VV05.label) == "VV05 Protected living with intensive dementia care"
+    with translation.override("nl"):
+        assert str(TargetGroup.ELDERLY_DEMENTIA.label) == "Ouderen met dementie"
