@@ -22,7 +22,7 @@ def compose():
 
 
 def test_compose_has_web_database_search_and_a_one_shot_migrate_service(compose):
-    assert set(compose["services"]) == {"web", "db", "search", "migrate"}
+    assert set(compose["services"]) == {"web", "db", "search", "cache", "migrate"}
     assert compose["services"]["db"]["image"] == "postgres:16"
     assert compose["services"]["search"]["image"].startswith(
         "docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_VERSION:-9."
@@ -32,7 +32,7 @@ def test_compose_has_web_database_search_and_a_one_shot_migrate_service(compose)
 
 
 def test_every_long_running_service_has_a_healthcheck(compose):
-    for name in ("web", "db", "search"):
+    for name in ("web", "db", "search", "cache"):
         healthcheck = compose["services"][name]["healthcheck"]
         assert healthcheck["test"], name
         assert not healthcheck.get("disable"), name
@@ -44,6 +44,7 @@ def test_services_start_in_order_of_health(compose):
     assert services["migrate"]["depends_on"] == {
         "db": {"condition": "service_healthy"},
         "search": {"condition": "service_healthy"},
+        "cache": {"condition": "service_healthy"},
     }
     assert services["web"]["depends_on"]["migrate"] == {
         "condition": "service_completed_successfully"
@@ -72,7 +73,7 @@ def test_elasticsearch_is_single_node_with_bounded_memory(compose):
 
 
 def test_every_service_has_a_memory_limit(compose):
-    for name in ("web", "db", "search"):
+    for name in ("web", "db", "search", "cache"):
         assert compose["services"][name]["mem_limit"], name
 
 
@@ -196,3 +197,10 @@ def test_entrypoint_runs_migrations_then_rebuilds_the_search_index():
     rebuild = script.index("manage.py search_index rebuild")
     assert migrate < rebuild
     assert script.startswith("#!/bin/sh\n") and "set -eu" in script
+
+
+def test_every_worker_shares_one_cache_so_limits_hold_across_them(compose):
+    assert compose["services"]["web"]["environment"]["REDIS_URL"] == (
+        "${REDIS_URL:-redis://cache:6379/0}"
+    )
+    assert compose["services"]["web"]["depends_on"]["cache"] == {"condition": "service_healthy"}

@@ -1,0 +1,112 @@
+"""The rate limit on the cache production uses: Redis, shared by every gunicorn worker."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
+from django.test import Client
+
+from config import ratelimit
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory):
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed here (apt-get install redis-server)")
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=tmp_path_factory.mktemp("redis"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.terminate()
+        pytest.fail("redis-server did not start")
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_server,
+        }
+    }
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+def test_the_fixed_window_counts_in_redis_and_expires_with_the_window(rf, redis_cache):
+    limit = ratelimit.Limit("/zoeken/", 2, 60)
+    request = rf.get("/zoeken/", REMOTE_ADDR="198.51.100.20")
+    start = 3_000_000.0
+    assert [ratelimit.hit(request, limit, now=start + offset) for offset in (0, 1, 2)] == [1, 2, 3]
+    assert ratelimit.hit(request, limit, now=start + 60) == 1
+    keys = redis_cache._cache.get_client().keys("*ratelimit*")
+    assert keys and all(0 < redis_cache._cache.get_client().ttl(key) <= 61 for key in keys)
+
+
+# A separate Python process stands for another gunicorn worker.
+OTHER_WORKER = """
+import sys
+import django
+
+django.setup()
+from django.test import RequestFactory, override_settings
+from config import ratelimit
+
+YEAR = 365 * 24 * 3600
+backend = "django.core.cache.backends.redis.RedisCache"
+with override_settings(CACHES={"default": {"BACKEND": backend, "LOCATION": sys.argv[1]}}):
+    request = RequestFactory().get("/zoeken/", REMOTE_ADDR="198.51.100.30")
+    print(ratelimit.hit(request, ratelimit.Limit("/zoeken/", 3, YEAR)))
+"""
+
+
+def hit_from_another_process(redis_url: str) -> int:
+    result = subprocess.run(
+        [sys.executable, "-c", OTHER_WORKER, redis_url],
+        cwd=django_settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.django_db
+def test_workers_in_separate_processes_share_one_count(settings, redis_cache, redis_server):
+    # A window of a year: the four hits cannot straddle a window boundary.
+    settings.RATE_LIMITS = {"/zoeken/": (3, 365 * 24 * 3600)}
+    assert hit_from_another_process(redis_server) == 1
+    assert hit_from_another_process(redis_server) == 2
+    client = Client(raise_request_exception=False, REMOTE_ADDR="198.51.100.30")
+    assert client.get("/zoeken/").status_code != 429
+    assert client.get("/zoeken/").status_code == 429
