@@ -6,7 +6,6 @@ shows a fact on one page that the other leaves out.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -307,12 +306,10 @@ def why_it_fits(page, criteria, today: date) -> Fit:
     )
 
 
-def map_point(page) -> str:
+def map_point(page) -> list[dict]:
     if page.latitude is None or page.longitude is None:
-        return "[]"
-    return json.dumps(
-        [{"title": page.title, "place": page.place, "lat": page.latitude, "lon": page.longitude}]
-    )
+        return []
+    return [{"title": page.title, "place": page.place, "lat": page.latitude, "lon": page.longitude}]
 
 
 def detail_context(page, request, today: date | None = None) -> dict:

@@ -52,7 +52,7 @@ def test_detail_page_shows_prices_photos_availability_and_provider_links(client,
     assert "1 plaats vrij" in html and "Bevestigd op" in html
     assert "https://zorggroep.example.nl/kwaliteit" in html
     assert "zorgkaartnederland" in html
-    assert 'name="residence" value="%s"' % residence.id in html
+    assert f'name="residence" value="{residence.id}"' in html
     assert '<script id="detail-map-points" type="application/json">' in html
 
 
@@ -104,12 +104,10 @@ def test_how_we_rank_shows_the_numbers_from_ranking(client, db):
         return f"{value:g}".replace(".", ",")
 
     for label, points in ranking.describe()["wishes"]:
-        assert f"<td>{number(points)}</td>" in html
+        assert f"{label.capitalize()}</th><td>{number(points)}</td>" in html
     for status in ranking.AVAILABILITY_ORDER:
-        assert (
-            f'<th scope="row">{status.label}</th><td>{number(ranking.AVAILABILITY_POINTS[status])}</td>'
-            in html
-        )
+        points = number(ranking.AVAILABILITY_POINTS[status])
+        assert f'<th scope="row">{status.label}</th><td>{points}</td>' in html
     for km, points in ranking.describe()["distance_examples"]:
         assert f'<th scope="row">{km} km</th><td>{number(points)}</td>' in html
     assert f"{ranking.STALE_AFTER_DAYS} dagen" in html

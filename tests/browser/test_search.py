@@ -1,0 +1,79 @@
+"""Search in a real browser: home -> results -> detail, shortlist and compare, axe and screenshots."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# Tiles from our own origin: the test machine has no internet, and a broken tile would be a
+# console error. The map code does not care what the tile image shows.
+LOCAL_TILES = "/static/search/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
+
+
+@pytest.fixture(autouse=True)
+def local_tiles(settings):
+    settings.MAP_TILE_URL = LOCAL_TILES
+
+
+@pytest.fixture
+def catalogue(small_catalogue):
+    from search.indexing import rebuild_index
+
+    rebuild_index()
+    return small_catalogue
+
+
+def test_search_from_home_to_results_to_detail(page, site_url, catalogue, axe, screenshot):
+    page.goto(site_url + "/")
+    page.get_by_label("Plaats of postcode").fill("Rotterdam")
+    page.get_by_label("Afstand").select_option("15")
+    page.locator("form[action='/zoeken/']").get_by_role("button", name="Zoeken").click()
+    page.wait_for_url("**/zoeken/?*")
+    assert page.get_by_role("heading", name="3 woonlocaties gevonden").is_visible()
+    expect(page.locator("#results-map .leaflet-marker-icon")).to_have_count(3)
+    axe(page)
+    screenshot(page, "search-results")
+
+    page.get_by_role("link", name="Huize Rozenhof").click()
+    assert page.get_by_role("heading", level=1, name="Huize Rozenhof").is_visible()
+    assert page.get_by_role("heading", name="Waarom dit bij uw zoekopdracht past").is_visible()
+    expect(page.locator("#detail-map .leaflet-marker-icon")).to_have_count(1)
+    axe(page)
+    screenshot(page, "search-detail")
+
+
+def test_filters_work_without_javascript(browser, site_url, catalogue):
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "/zoeken/")
+    assert page.locator("#results-map").is_hidden()
+    page.locator("summary", has_text="Voorzieningen").click()
+    page.get_by_label("Tuin", exact=False).first.check()
+    page.get_by_role("button", name="Filters toepassen").click()
+    assert "voorziening=tuin" in page.url
+    assert page.get_by_role("heading", name="3 woonlocaties gevonden").is_visible()
+    context.close()
+
+
+def test_shortlist_and_compare(page, site_url, catalogue, axe, screenshot):
+    page.goto(site_url + "/zoeken/?wens=voorziening:tuin:3&wens=voorziening:lift:1")
+    page.get_by_role("button", name="Bewaren: Huize Rozenhof").click()
+    assert page.get_by_text("Huize Rozenhof staat nu op uw bewaarlijst.").is_visible()
+    page.get_by_role("button", name="Bewaren: Het Baken").click()
+    page.get_by_role("link", name="Uw bewaarlijst").first.click()
+    assert page.get_by_role("heading", name="Huize Rozenhof").is_visible()
+    assert page.get_by_role("button", name="Afdrukken").is_visible()
+    axe(page)
+    page.get_by_role("link", name="Vergelijk naast elkaar").click()
+    table = page.get_by_role("table")
+    assert table.get_by_role("columnheader").count() == 2
+    assert table.get_by_role("rowheader", name="Zorgprofielen (Wlz)").is_visible()
+    axe(page)
+    screenshot(page, "search-compare")
+
+
+def test_how_we_rank_is_accessible(page, site_url, axe, screenshot):
+    page.goto(site_url + "/zoeken/zo-rangschikken-wij/")
+    assert page.get_by_text("Niemand kan betalen voor een hogere plaats.").is_visible()
+    axe(page)
+    screenshot(page, "search-how-we-rank")
