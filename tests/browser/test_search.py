@@ -1,4 +1,4 @@
-"""Search in a real browser: home -> results -> detail, shortlist and compare, axe and screenshots."""
+"""Search in a real browser: home, results, detail, shortlist, compare; axe and screenshots."""
 
 import pytest
 from playwright.sync_api import expect
