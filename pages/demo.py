@@ -14,9 +14,9 @@ from wagtail.models import Page, Site
 
 from pages import demo_content
 from pages.models import ContentPage, HomePage, NavigationSettings, SiteSettings
-from pages.navigation import questionnaire_url, search_url
+from pages.navigation import questionnaire_url, reverse_or_path, search_url
 
-FOOTER_SLUGS = ("toegankelijkheidsverklaring", "privacy", "zo-rangschikken-wij")
+FOOTER_SLUGS = ("toegankelijkheidsverklaring", "privacy")
 MENU_SLUGS = ("wat-is-de-wlz", "onafhankelijke-clientondersteuning")
 
 
@@ -102,9 +102,14 @@ def fill_navigation(site: Site, home: HomePage) -> None:
             link("Direct zoeken", url=search_url()),
         ]
         links += [link(page.title, page=page) for page in pages_by_slug(home, MENU_SLUGS)]
+        links.append(
+            link("Bewaarlijst", url=reverse_or_path("search:shortlist", "/zoeken/bewaarlijst/"))
+        )
         navigation.main_links = json.dumps(links)
     if not navigation.footer_links:
         footer = [link(page.title, page=page) for page in pages_by_slug(home, FOOTER_SLUGS)]
+        ranking = reverse_or_path("search:how_we_rank", "/zoeken/zo-rangschikken-wij/")
+        footer.append(link("Zo rangschikken wij", url=ranking))
         footer.append(link("Zoeken op de website", url="/zoeken-op-site/"))
         navigation.footer_links = json.dumps(footer)
     navigation.save()

@@ -112,6 +112,8 @@ def test_main_menu_and_footer_come_from_the_navigation_settings(client, demo_pag
     assert f'href="{demo_pages["wat-is-de-wlz"].url}">Wat is de Wlz?</a>' in html
     statement = demo_pages["toegankelijkheidsverklaring"]
     assert f'href="{statement.url}">Toegankelijkheidsverklaring</a>' in html
+    assert '>Zo rangschikken wij</a>' in html
+    assert '>Bewaarlijst</a>' in html
 
 
 def test_empty_menu_falls_back_to_the_ways_in_and_pages_shown_in_menus(client, home_page):
