@@ -234,6 +234,26 @@ def test_mapping_settings_bulk_alias_and_scan_requests_are_valid(checked):
     assert checked["index.ts"] == []
 
 
+def test_the_documents_the_index_pipeline_builds_fit_the_mapping(db, tmp_path):
+    # Real pages through search.indexing: a key added there without a mapping fails here.
+    from search.indexing import residence_document
+    from tests.factories import ResidencePageFactory
+
+    pages = [ResidencePageFactory(), ResidencePageFactory(latitude=None, longitude=None)]
+    operations = documents.bulk_index_operations([residence_document(page) for page in pages])
+    constants = [
+        (
+            "pipeline",
+            "estypes.BulkRequest<ResidenceSource>",
+            {"index": ALIAS, "require_alias": True, "operations": operations},
+        )
+    ]
+
+    errors = typecheck(tmp_path, {"pipeline.ts": typed_constants(constants, source_interface())})
+
+    assert errors["pipeline.ts"] == []
+
+
 # The check itself bites ----------------------------------------------------------------------
 
 
