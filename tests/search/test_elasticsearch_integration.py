@@ -7,7 +7,7 @@ its own alias and deletes its indexes afterwards, so a shared development cluste
 
 import os
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -15,7 +15,7 @@ from elasticsearch import Elasticsearch
 
 from residences import taxonomy
 from residences.demo.seed import seed_demo
-from search import ranking
+from search import ranking, synthetic
 from search.backends import get_backend, get_backend_by_name, reset_backends
 from search.backends.base import SearchUnavailable, reference_sort_key
 from search.backends.elasticsearch import documents
@@ -292,19 +292,39 @@ PARITY_CRITERIA = {
 
 @pytest.fixture
 def demo_catalogue(es, database):
+    """The demo seed through the real pipeline; returns the day to search on."""
     seed_demo(residences=120, providers=8, seed=7)
     rebuild_index(backends=[database, es])
+    return timezone.localdate()
+
+
+@pytest.fixture
+def generated_catalogue(es, database):
+    """Generated documents with a wider spread (no coordinates, stale dates, empty lists)."""
+    today = date(2025, 6, 2)
+    generated = synthetic.documents(300, seed=23, today=today)
+    database.rebuild(generated)
+    es.rebuild(generated)
+    return today
 
 
 @pytest.mark.parametrize("name", PARITY_CRITERIA)
 def test_both_backends_give_the_same_order(name, demo_catalogue, es, database):
-    criteria = PARITY_CRITERIA[name]
-    today = timezone.localdate()
+    assert_parity(PARITY_CRITERIA[name], demo_catalogue, es, database)
 
+
+@pytest.mark.parametrize("name", PARITY_CRITERIA)
+def test_both_backends_give_the_same_order_over_generated_documents(
+    name, generated_catalogue, es, database
+):
+    assert_parity(PARITY_CRITERIA[name], generated_catalogue, es, database)
+
+
+def assert_parity(criteria, today, es, database) -> None:
     expected = all_pages(database, criteria, today)
     actual = all_pages(es, criteria, today)
 
-    assert expected, "the demo catalogue should match every parity criteria"
+    assert expected, "the catalogue should match every parity criteria"
     assert_same_order(criteria, expected, actual, today)
     assert es.count(criteria, today=today) == database.count(criteria, today=today)
 
