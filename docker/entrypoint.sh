@@ -2,7 +2,8 @@
 # Entry point of the web image.
 #   setup      migrate, load the demo catalogue into an empty database (SEED_DEMO=1), rebuild
 #              the search index; the compose file runs this once as the `migrate` service.
-#   anything   run as given (gunicorn by default, or e.g. `pytest -m elasticsearch`).
+#   pytest     the test suite, under config.settings.test.
+#   anything   run as given (gunicorn by default).
 set -eu
 
 # A local stack may let the container make its own key and keep it in the `var` volume, so that
@@ -26,6 +27,12 @@ if [ "${1:-}" = "setup" ]; then
     fi
     python manage.py search_index rebuild
     exit 0
+fi
+
+# The test suite runs on its own settings (fast hasher, no rate limits), against the stack's
+# PostgreSQL and Elasticsearch: `docker compose run --rm web pytest -m elasticsearch`.
+if [ "${1:-}" = "pytest" ]; then
+    export DJANGO_SETTINGS_MODULE=config.settings.test
 fi
 
 exec "$@"

@@ -199,6 +199,33 @@ def test_entrypoint_runs_migrations_then_rebuilds_the_search_index():
     assert script.startswith("#!/bin/sh\n") and "set -eu" in script
 
 
+def run_entrypoint(*command: str, path: str) -> str:
+    result = subprocess.run(
+        ["sh", str(ROOT / "docker" / "entrypoint.sh"), *command],
+        env={"PATH": path, "DJANGO_SETTINGS_MODULE": "config.settings.production"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_pytest_in_the_container_runs_on_the_test_settings(tmp_path):
+    """`docker compose run --rm web pytest ...` must not test under production settings."""
+    # A `pytest` first on PATH that reports the settings module it was started with.
+    reporter = tmp_path / "pytest"
+    reporter.write_text('#!/bin/sh\necho "$DJANGO_SETTINGS_MODULE $*"\n')
+    reporter.chmod(0o755)
+    path = f"{tmp_path}:{os.environ['PATH']}"
+    assert run_entrypoint("pytest", "-m", "elasticsearch", path=path) == (
+        "config.settings.test -m elasticsearch"
+    )
+    assert run_entrypoint("sh", "-c", "echo $DJANGO_SETTINGS_MODULE", path=path) == (
+        "config.settings.production"
+    )
+
+
 def test_every_worker_shares_one_cache_so_limits_hold_across_them(compose):
     assert compose["services"]["web"]["environment"]["REDIS_URL"] == (
         "${REDIS_URL:-redis://cache:6379/0}"
