@@ -30,3 +30,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # picks method, path, status, size and duration out of each request.
 accesslog = "-"
 logconfig_dict = gunicorn_logging(os.environ.get("LOG_LEVEL", "INFO"))
+
+# No runtime control socket: the container is managed by restarting it, and $HOME is read-only.
+control_socket_disable = True
