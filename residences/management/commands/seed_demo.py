@@ -1,0 +1,49 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from residences.demo.seed import (
+    DEFAULT_PROVIDERS,
+    DEFAULT_RESIDENCES,
+    DEFAULT_SEED,
+    catalogue_is_empty,
+    seed_demo,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Vul de catalogus met een vaste, realistische demo voor de regio Rotterdam-Rijnmond. "
+        "Eerdere demodata wordt eerst verwijderd; andere inhoud blijft staan."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--residences", type=int, default=DEFAULT_RESIDENCES)
+        parser.add_argument("--providers", type=int, default=DEFAULT_PROVIDERS)
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Alleen als er nog geen woonlocaties zijn"
+        )
+        parser.add_argument(
+            "--skip-index", action="store_true", help="Zoekindex niet opnieuw opbouwen"
+        )
+
+    def handle(self, *args, residences, providers, seed, if_empty, skip_index, **options):
+        if residences < 0 or providers < 1:
+            raise CommandError("Geef 0 of meer woonlocaties en minstens 1 zorgaanbieder.")
+        if if_empty and not catalogue_is_empty():
+            self.stdout.write("Er zijn al woonlocaties; de demo is niet opnieuw geladen.")
+            return
+        report = seed_demo(residences=residences, providers=providers, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{report.providers} zorgaanbieders en {report.residences} woonlocaties "
+                f"aangemaakt in {report.seconds:.1f} s."
+            )
+        )
+        if not skip_index:
+            self.rebuild_index()
+
+    def rebuild_index(self):
+        from search.indexing import rebuild_index
+
+        counts = rebuild_index()
+        self.stdout.write(f"Zoekindex opnieuw opgebouwd: {counts}.")
