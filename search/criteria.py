@@ -7,6 +7,7 @@ notices the results page shows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -202,6 +203,15 @@ def _normalise_wishes(wishes) -> tuple[Wish, ...]:
     )
 
 
+# Control characters (NUL above all: PostgreSQL refuses it in text) never mean anything in a search.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_value(value: str) -> str:
+    """A query-string value as the parser reads it: control characters removed, spaces trimmed."""
+    return _CONTROL_CHARACTERS.sub("", value).strip()
+
+
 class _QueryParser:
     def __init__(self, query):
         self.query = query
@@ -213,7 +223,8 @@ class _QueryParser:
         else:
             raw = self.query.get(key, [])
             raw = [raw] if isinstance(raw, str) else list(raw)
-        return [value.strip() for value in raw if isinstance(value, str) and value.strip()]
+        cleaned = (clean_value(value) for value in raw if isinstance(value, str))
+        return [value for value in cleaned if value]
 
     def first(self, key: str) -> str:
         values = self.values(key)
