@@ -79,13 +79,11 @@ class ResidenceFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Zoekwoorden"),
         method="filter_by_criteria",
-        max_length=MAX_TEXT_LENGTH,
         widget=search_forms.SearchInput,
     )
     plaats = django_filters.CharFilter(
         label=_("Postcode of plaats"),
         method="filter_by_criteria",
-        max_length=100,
         widget=search_forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     afstand = django_filters.ChoiceFilter(

@@ -12,17 +12,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from search.criteria import Criteria
+from search.criteria import Criteria, clean_value
 
 
 def first_value(data, name: str):
     """The first non-blank value for `name`, as Criteria.from_query reads it."""
-    if hasattr(data, "getlist"):
-        raw = data.getlist(name)
-    else:
-        raw = data.get(name, [])
-        raw = [raw] if isinstance(raw, str) else list(raw)
-    values = [value.strip() for value in raw if isinstance(value, str) and value.strip()]
+    values = all_values(data, name)
     return values[0] if values else None
 
 
@@ -32,7 +27,8 @@ def all_values(data, name: str) -> list[str]:
     else:
         raw = data.get(name, [])
         raw = [raw] if isinstance(raw, str) else list(raw)
-    return [value.strip() for value in raw if isinstance(value, str) and value.strip()]
+    cleaned = (clean_value(value) for value in raw if isinstance(value, str))
+    return [value for value in cleaned if value]
 
 
 class FirstValueMixin:

@@ -80,6 +80,8 @@ def test_wishes_pass_through_as_hidden_values():
         "voorziening=tuin&voorziening=onbekend&wens=voorziening:lift:2&urgentie=nu",
         "leeftijd=200&afstand=7&vrij=0&pagina=0&sorteer=x",
         "leeftijd=%C2%B2&plaats=Nergenshuizen",
+        "q=a%00b&urgentie=%00nu",
+        "q=" + "lang" * 60,
     ],
 )
 def test_filterset_and_from_query_agree(query):

@@ -154,6 +154,13 @@ def test_results_page_refuses_post(client, db):
     assert client.post(RESULTS).status_code == 405
 
 
+def test_control_characters_in_the_query_string_are_ignored(client, indexed):
+    # PostgreSQL refuses NUL in text parameters; the parser drops control characters first.
+    response = client.get(f"{RESULTS}?q=%00&plaats=30%0011AD&leeftijd=7%000")
+    assert response.status_code == 200
+    assert "2 woonlocaties gevonden" in response.content.decode()
+
+
 def test_no_results_page_explains_what_to_do(client, indexed):
     html = client.get(f"{RESULTS}?q=zwembadparadijs").content.decode()
     assert "Geen woonlocaties gevonden" in html
