@@ -97,39 +97,39 @@ class CompiledQuery:
         """Text relevance normalised to 0..1 (r / (1 + r)); 0 without text."""
         criteria = self.criteria
         if not fts5_query(criteria.text):
-            return Value(0.0, output_field=FLOAT)
+            return number(0.0)
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchRank
 
             raw = SearchRank(F("search_vector"), _postgres_query(criteria.text))
         else:
             raw = RawSQL(f"-bm25({FTS_TABLE})", [], output_field=FLOAT)
-        return ExpressionWrapper(raw / (Value(1.0) + raw), output_field=FLOAT)
+        return ExpressionWrapper(raw / (number(1.0) + raw), output_field=FLOAT)
 
     def score(self):
         criteria = self.criteria
-        total = Value(ranking.BASE_SCORE, output_field=FLOAT)
+        total = number(ranking.BASE_SCORE, output_field=FLOAT)
         for wish in criteria.wishes:
             total = total + Case(
-                When(has_code(wish.list_name, wish.code), then=Value(ranking.wish_points(wish))),
-                default=Value(0.0),
+                When(has_code(wish.list_name, wish.code), then=number(ranking.wish_points(wish))),
+                default=number(0.0),
                 output_field=FLOAT,
             )
         if criteria.has_location:
             total = total + self.distance_points()
         total = total + self.availability_points()
         if criteria.text:
-            total = total + Value(ranking.TEXT_WEIGHT) * self.relevance()
+            total = total + number(ranking.TEXT_WEIGHT) * self.relevance()
         return ExpressionWrapper(total, output_field=FLOAT)
 
     def distance_points(self):
-        scaled = distance_km(self.criteria) / Value(ranking.DISTANCE_SCALE_KM)
-        decay = Value(ranking.DISTANCE_WEIGHT) * Power(
-            Value(ranking.DISTANCE_DECAY), Power(scaled, Value(2))
+        scaled = distance_km(self.criteria) / number(ranking.DISTANCE_SCALE_KM)
+        decay = number(ranking.DISTANCE_WEIGHT) * Power(
+            number(ranking.DISTANCE_DECAY), Power(scaled, number(2))
         )
         return Case(
-            When(latitude__isnull=True, then=Value(0.0)),
-            When(longitude__isnull=True, then=Value(0.0)),
+            When(latitude__isnull=True, then=number(0.0)),
+            When(longitude__isnull=True, then=number(0.0)),
             default=decay,
             output_field=FLOAT,
         )
@@ -152,14 +152,14 @@ class CompiledQuery:
             availability_confirmed_on__lt=ranking.stale_cutoff(self.today)
         )
         return Case(
-            When(stale, then=Value(values[status.UNKNOWN])),
-            When(free_places__gt=0, then=Value(values[status.FREE])),
-            When(waiting_weeks__isnull=True, then=Value(values[status.UNKNOWN])),
+            When(stale, then=number(values[status.UNKNOWN])),
+            When(free_places__gt=0, then=number(values[status.FREE])),
+            When(waiting_weeks__isnull=True, then=number(values[status.UNKNOWN])),
             When(
                 waiting_weeks__lte=ranking.SHORT_WAIT_MAX_WEEKS,
-                then=Value(values[status.SHORT_WAIT]),
+                then=number(values[status.SHORT_WAIT]),
             ),
-            default=Value(values[status.LONG_WAIT]),
+            default=number(values[status.LONG_WAIT]),
             output_field=output_field,
         )
 
@@ -176,8 +176,8 @@ class CompiledQuery:
 
     def _nullable_distance(self):
         return Case(
-            When(latitude__isnull=True, then=Value(None)),
-            When(longitude__isnull=True, then=Value(None)),
+            When(latitude__isnull=True, then=number(None)),
+            When(longitude__isnull=True, then=number(None)),
             default=distance_km(self.criteria),
             output_field=FLOAT,
         )
@@ -191,6 +191,13 @@ class CompiledQuery:
 
 
 # Building blocks ------------------------------------------------------------------------
+
+
+def number(value, output_field=None):
+    """A typed SQL literal; naming the type spares Django inferring it on every request."""
+    if output_field is None:
+        output_field = IntegerField() if isinstance(value, int) else FLOAT
+    return Value(value, output_field=output_field)
 
 
 def has_code(list_name: str, code: str):
@@ -209,12 +216,12 @@ def distance_km(criteria: Criteria):
     """Haversine distance from the criteria's point, in km, as an SQL expression."""
     latitude = math.radians(criteria.latitude)
     longitude = math.radians(criteria.longitude)
-    half_dlat = (Radians(F("latitude")) - Value(latitude)) / Value(2.0)
-    half_dlon = (Radians(F("longitude")) - Value(longitude)) / Value(2.0)
-    a = Power(Sin(half_dlat), Value(2)) + Value(math.cos(latitude)) * Cos(
+    half_dlat = (Radians(F("latitude")) - number(latitude)) / number(2.0)
+    half_dlon = (Radians(F("longitude")) - number(longitude)) / number(2.0)
+    a = Power(Sin(half_dlat), number(2)) + number(math.cos(latitude)) * Cos(
         Radians(F("latitude"))
-    ) * Power(Sin(half_dlon), Value(2))
-    return ExpressionWrapper(Value(2.0 * geo.EARTH_RADIUS_KM) * ASin(Sqrt(a)), output_field=FLOAT)
+    ) * Power(Sin(half_dlon), number(2))
+    return ExpressionWrapper(number(2.0 * geo.EARTH_RADIUS_KM) * ASin(Sqrt(a)), output_field=FLOAT)
 
 
 def bounding_box(latitude: float, longitude: float, km: float) -> tuple[float, ...]:
