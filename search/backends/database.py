@@ -31,7 +31,7 @@ from search.backends.base import (
     resolve_today,
 )
 from search.backends.database_query import CompiledQuery
-from search.criteria import Criteria
+from search.criteria import MUST_ALL_LISTS, Criteria
 from search.models import BIT_INDEX, SearchEntry, codes_mask, mask_field_name
 
 WRITE_BATCH = 500
@@ -139,41 +139,51 @@ class DatabaseBackend(SearchBackend):
 def facet_counts(query: CompiledQuery) -> tuple[int, dict[str, dict[str, int]]]:
     """The total and, per list, counts per code ignoring that list's own must selection.
 
-    Lists without a selection share the result set, so one aggregate query counts all of
-    them and the total; each list with a selection needs one more query of its own. The
-    per-bit sums are written as SQL text over the filtered rows: as ORM expressions, ~100 of
-    them cost more to compile than the database needs to run them.
+    One pass over the rows that meet every condition except the musts: each must becomes a
+    flag, a row counts for the total when every flag holds, and for list L's facet when every
+    flag but L's holds (post_filter semantics). Rows failing two or more musts count nowhere
+    and are dropped early. The per-bit sums are SQL text: as ~100 ORM expressions they would
+    cost more to compile than the database needs to run them.
     """
     criteria = query.criteria
-    selected = [name for name in taxonomy.RESIDENCE_CODE_LISTS if criteria.must(name)]
-    unselected = [name for name in taxonomy.RESIDENCE_CODE_LISTS if name not in selected]
-    counts: dict[str, dict[str, int]] = {}
-    total, row = _bit_sums(query.filtered(), unselected)
-    counts.update(row)
-    for list_name in selected:
-        widened = query.filtered(criteria.without_must(list_name))
-        counts.update(_bit_sums(widened, [list_name])[1])
-    return total, counts
+    names = list(taxonomy.RESIDENCE_CODE_LISTS)
+    columns = [mask_field_name(name) for name in names]
+    flags = {name: _must_sql(name, codes) for name, codes in criteria.musts}
+    base = query.filtered(criteria.with_changes(musts={}, page=criteria.page))
+    inner, params = base.order_by().values(*columns).query.sql_with_params()
 
+    def all_but(skipped: str | None) -> str:
+        kept = [flag for name, flag in flags.items() if name != skipped]
+        return " AND ".join(kept) if kept else "1 = 1"
 
-def _bit_sums(queryset, list_names: list[str]) -> tuple[int, dict[str, dict[str, int]]]:
-    columns = [mask_field_name(name) for name in list_names]
-    inner, params = queryset.order_by().values(*columns).query.sql_with_params()
-    sums = [
-        f"SUM(({column} >> {position}) & 1)"
-        for name, column in zip(list_names, columns, strict=True)
-        for position in range(len(BIT_INDEX[name]))
-    ]
-    sql = f"SELECT COUNT(*), {', '.join(sums) or '0'} FROM ({inner}) AS filtered"
+    sums = [f"SUM(CASE WHEN {all_but(None)} THEN 1 ELSE 0 END)"]
+    for name, column in zip(names, columns, strict=True):
+        condition = all_but(name)
+        sums += [
+            f"SUM(CASE WHEN {condition} THEN ({column} >> {position}) & 1 ELSE 0 END)"
+            for position in range(len(BIT_INDEX[name]))
+        ]
+    failures = " + ".join(f"CASE WHEN {flag} THEN 0 ELSE 1 END" for flag in flags.values())
+    where = f" WHERE {failures} <= 1" if flags else ""
+    sql = f"SELECT {', '.join(sums)} FROM ({inner}) AS filtered{where}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        values = list(cursor.fetchone())
-    total = int(values.pop(0) or 0)
-    counts: dict[str, dict[str, int]] = {}
-    for name in list_names:
-        codes = taxonomy.RESIDENCE_CODE_LISTS[name].values
-        counts[name] = {code: int(values.pop(0) or 0) for code in codes}
+        values = [int(value or 0) for value in cursor.fetchone()]
+    total = values.pop(0)
+    counts = {
+        name: {code: values.pop(0) for code in taxonomy.RESIDENCE_CODE_LISTS[name].values}
+        for name in names
+    }
     return total, counts
+
+
+def _must_sql(list_name: str, codes) -> str:
+    """A must condition as SQL over the mask column (integers from our own taxonomy only)."""
+    column = mask_field_name(list_name)
+    selection = codes_mask(list_name, codes)
+    if list_name in MUST_ALL_LISTS:
+        return f"(({column} & {selection}) = {selection})"
+    return f"(({column} & {selection}) <> 0)"
 
 
 # Documents to rows ----------------------------------------------------------------------
