@@ -161,6 +161,22 @@ def test_control_characters_in_the_query_string_are_ignored(client, indexed):
     assert "2 woonlocaties gevonden" in response.content.decode()
 
 
+def test_facets_show_counts_per_code(client, indexed):
+    html = client.get(RESULTS).content.decode()
+    hidden = '<span class="visually-hidden"> woonlocaties</span>'
+    assert f'Eigen kamer <span class="facet__count">(2{hidden})' in html
+    assert f'Tuin <span class="facet__count">(1{hidden})' in html
+    assert f'Eigen keuken <span class="facet__count">(1{hidden})' in html
+
+
+def test_few_results_offer_relaxations_as_links(client, indexed):
+    html = client.get(f"{RESULTS}?voorziening=eigen-keuken").content.decode()
+    assert "1 woonlocatie gevonden" in html
+    assert "Meer woonlocaties vinden?" in html
+    assert "2 woonlocaties zonder de eis" in html
+    assert '<a href="/zoeken/?">' in html or '<a href="/zoeken/">' in html
+
+
 def test_no_results_page_explains_what_to_do(client, indexed):
     html = client.get(f"{RESULTS}?q=zwembadparadijs").content.decode()
     assert "Geen woonlocaties gevonden" in html
