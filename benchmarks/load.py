@@ -375,6 +375,38 @@ def gunicorn_processes(match: str) -> dict[str, list[tuple[int, float]]]:
     }
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(match: str, database: str) -> dict[int, float]:
+    """CPU time used so far by each gunicorn process (and each PostgreSQL backend serving
+    `database`), so the report can say what a request costs whatever else the machine runs."""
+    used = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                command = handle.read().replace(b"\0", b" ").decode(errors="replace")
+            is_gunicorn = "gunicorn" in command and match in command
+            is_backend = (
+                bool(database) and command.startswith("postgres: ") and (f" {database} " in command)
+            )
+            if not (is_gunicorn or is_backend):
+                continue
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # utime and stime are fields 14 and 15 of /proc/PID/stat (11 and 12 after the name).
+        used[int(entry)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return used
+
+
+def cpu_used_between(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 def print_report(rows: list[dict], memory: dict, arguments, elapsed: float) -> None:
     print(
         f"\nWoonvinder load: {arguments.base_url}, {arguments.clients} clients, "
@@ -398,6 +430,29 @@ def print_report(rows: list[dict], memory: dict, arguments, elapsed: float) -> N
         print(f"\n(no gunicorn process matching {arguments.gunicorn_match!r} on this machine)")
 
 
+def print_cost(server_cpu: float, requests: int, load_before: float, load_after: float) -> dict:
+    """Server CPU per request, and what that allows on a machine's cores with nothing else on it.
+
+    On a shared machine latency and throughput say as much about the neighbours as about us;
+    CPU time per request does not.
+    """
+    cores = os.cpu_count() or 1
+    per_request_ms = server_cpu / requests * 1000 if requests else 0.0
+    capacity = cores * 1000 / per_request_ms if per_request_ms else 0.0
+    print(
+        f"\nserver CPU (gunicorn + PostgreSQL backends): {server_cpu:.1f} s for {requests} "
+        f"requests = {per_request_ms:.1f} ms per request; at most {capacity:.0f} requests/s on "
+        f"{cores} cores with nothing else running. Load average {load_before:.1f} before, "
+        f"{load_after:.1f} after."
+    )
+    return {
+        "server_cpu_seconds": round(server_cpu, 2),
+        "cpu_ms_per_request": round(per_request_ms, 1),
+        "capacity_per_second": round(capacity),
+        "load_average": [round(load_before, 1), round(load_after, 1)],
+    }
+
+
 def parse_arguments(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
@@ -416,6 +471,11 @@ def parse_arguments(argv=None):
         help="X-Forwarded-Proto to send, as the TLS proxy would ('' to send none)",
     )
     parser.add_argument("--gunicorn-match", default="config.wsgi")
+    parser.add_argument(
+        "--database",
+        default="",
+        help="PostgreSQL database name, to count its backends' CPU as server work",
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--allow-remote", action="store_true", help="target a non-local host")
     arguments = parser.parse_args(argv)
@@ -439,14 +499,21 @@ def main(argv=None) -> int:
         f"residence pages, first question {catalogue.first_question or '(none)'}."
     )
     run = Run(arguments, catalogue)
+    cpu_before = cpu_seconds(arguments.gunicorn_match, arguments.database)
+    load_before = os.getloadavg()[0]
     elapsed = run.execute()
+    server_cpu = cpu_used_between(
+        cpu_before, cpu_seconds(arguments.gunicorn_match, arguments.database)
+    )
     rows = summarise(run.samples, elapsed)
     memory = gunicorn_processes(arguments.gunicorn_match)
     print_report(rows, memory, arguments, elapsed)
+    total = next(row for row in rows if row["kind"] == "total")
+    cost = print_cost(server_cpu, total["requests"], load_before, os.getloadavg()[0])
     if arguments.json:
         with open(arguments.json, "w") as handle:
-            json.dump({"rows": rows, "memory": memory, "seconds": elapsed}, handle, indent=2)
-    total = next(row for row in rows if row["kind"] == "total")
+            figures = {"rows": rows, "memory": memory, "seconds": elapsed, "cost": cost}
+            json.dump(figures, handle, indent=2)
     return 1 if total["errors"] else 0
 
 
