@@ -71,6 +71,8 @@ class ProviderPage(Page):
         ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("external_id")]
+    # A copy is a new residence: it must not take over the import key (unique).
+    exclude_fields_in_copy = ["external_id"]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("description"),
@@ -216,6 +218,8 @@ class ResidencePage(Page):
         ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("external_id")]
+    # A copy is a new residence: it must not take over the import key (unique).
+    exclude_fields_in_copy = ["external_id"]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("description"),
