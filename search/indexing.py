@@ -37,7 +37,12 @@ BATCH_SIZE = 500
 
 def live_residences():
     """Every live residence, with what its document needs prefetched (no query per page)."""
-    gallery = ResidenceGalleryImage.objects.select_related("image").order_by("sort_order")
+    # Renditions prefetched too: a cold rebuild would otherwise ask for each image's photo.
+    gallery = (
+        ResidenceGalleryImage.objects.select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("sort_order")
+    )
     return (
         ResidencePage.objects.live()
         .prefetch_related(Prefetch("gallery_images", queryset=gallery))
