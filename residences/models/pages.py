@@ -244,6 +244,10 @@ class ResidencePage(Page):
 
     def clean(self):
         super().clean()
+        self.clean_residence()
+
+    def clean_residence(self):
+        """The residence's own rules, without the page-tree checks (the importer uses this)."""
         errors: dict[str, list] = {}
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             errors["max_age"] = [
