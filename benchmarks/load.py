@@ -139,29 +139,33 @@ class Visitor:
 
 
 class FormReader(HTMLParser):
-    """Reads the first POST form on a page and answers it: the first option of each question."""
+    """Reads a page's first POST form that `wanted(action)` accepts, and answers it the way a
+    plausible visitor would: the first option of each question, hidden fields as they are."""
 
-    def __init__(self):
+    def __init__(self, wanted=lambda action: True):
         super().__init__()
+        self.wanted = wanted
         self.action: str | None = None
         self.fields: dict[str, list[str]] = {}
+        self.choices: dict[str, str] = {}
         self.in_form = False
         self.done = False
-        self.choices: dict[str, str] = {}
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "form" and not self.done and (attributes.get("method") or "").lower() == "post":
-            self.in_form, self.action = True, attributes.get("action") or ""
+        if tag == "form" and not self.done:
+            action = attributes.get("action") or ""
+            is_post = (attributes.get("method") or "").lower() == "post"
+            if is_post and self.wanted(action):
+                self.in_form, self.action = True, action
             return
-        if not self.in_form or tag not in {"input", "select", "textarea", "button"}:
+        if not self.in_form or tag not in {"input", "select", "textarea"}:
             return
         name = attributes.get("name")
         kind = (attributes.get("type") or "text").lower()
-        if not name or tag == "button" or kind in {"submit", "button"}:
+        if not name or kind in {"submit", "button"}:
             return
         if kind in {"radio", "checkbox"}:
-            # First option of each group: a plausible visitor who answers every question.
             self.choices.setdefault(name, attributes.get("value", "on"))
         elif kind == "hidden":
             self.fields.setdefault(name, []).append(attributes.get("value", ""))
@@ -278,8 +282,11 @@ class Run:
         page = self.timed("questionnaire", lambda: visitor.request("GET", question))
         if page is None or page.status != 200:
             return
-        reader = FormReader()
+        # The question's own form, not the language switch in the header.
+        reader = FormReader(wanted=lambda action: action in {"", question})
         reader.feed(page.body)
+        if reader.action is None:
+            return
         action = urljoin(question, reader.action or question)
         answer = self.timed(
             "questionnaire", lambda: visitor.request("POST", action, reader.answers())

@@ -46,9 +46,11 @@ def test_generated_queries_vary_location_musts_wishes_and_sort(load):
 
 
 def test_the_form_reader_answers_the_first_option_of_each_question(load):
-    reader = load.FormReader()
+    reader = load.FormReader(wanted=lambda action: action.startswith("/vragenlijst/"))
     reader.feed(
         '<form method="get" action="/zoeken/"><input name="q"></form>'
+        '<form action="/i18n/setlang/" method="post"><input type="hidden" name="next" value="/">'
+        '<button type="submit" name="language" value="en">English</button></form>'
         '<form method="post" action="/vragenlijst/vraag/voor-wie/">'
         '<input type="hidden" name="csrfmiddlewaretoken" value="abc">'
         '<input type="radio" name="voor-wie" value="mijzelf">'
