@@ -33,6 +33,7 @@ class Command(BaseCommand):
             self.stdout.write("Er zijn al woonlocaties; de demo is niet opnieuw geladen.")
             return
         report = seed_demo(residences=residences, providers=providers, seed=seed)
+        self.create_editorial_content()
         self.stdout.write(
             self.style.SUCCESS(
                 f"{report.providers} zorgaanbieders en {report.residences} woonlocaties "
@@ -41,6 +42,13 @@ class Command(BaseCommand):
         )
         if not skip_index:
             self.rebuild_index()
+
+    def create_editorial_content(self):
+        # The information pages, menus and site settings a visitor expects beside the catalogue.
+        from pages.demo import create_demo_content
+        from pages.models import HomePage
+
+        create_demo_content(HomePage.objects.get())
 
     def rebuild_index(self):
         from search.indexing import rebuild_index
