@@ -14,12 +14,12 @@ def codes(list_name):
     return st.sampled_from(list(taxonomy.RESIDENCE_CODE_LISTS[list_name].values))
 
 
-
-
 @st.composite
 def must_selections(draw, max_lists=3):
     chosen = draw(st.lists(st.sampled_from(LIST_NAMES), max_size=max_lists, unique=True))
-    return {name: draw(st.lists(codes(name), min_size=1, max_size=3, unique=True)) for name in chosen}
+    return {
+        name: draw(st.lists(codes(name), min_size=1, max_size=3, unique=True)) for name in chosen
+    }
 
 
 @st.composite
