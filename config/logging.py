@@ -71,7 +71,7 @@ class JsonFormatter(logging.Formatter):
         if access is not None:
             entry.update(access)
             return json.dumps(entry, ensure_ascii=False, default=str)
-        entry["message"] = scrub(record.getMessage())
+        entry["message"] = scrub(record.getMessage()).rstrip()
         status_code = getattr(record, "status_code", None)
         if status_code is not None:
             entry["status"] = status_code

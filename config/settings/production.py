@@ -1,3 +1,5 @@
+import logging
+
 from config.logging import production_logging
 
 from .base import *  # noqa: F403
@@ -45,3 +47,5 @@ if _database["ENGINE"] == "django.db.backends.postgresql":
 DATABASES = {**DATABASES, "default": _database}
 
 LOGGING = production_logging(env("LOG_LEVEL", "INFO"))
+# Python's warnings go through the same JSON handler instead of bare lines on stderr.
+logging.captureWarnings(True)
