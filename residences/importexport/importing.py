@@ -1,6 +1,7 @@
 """Import the catalogue: validate every record first, then write all of it or nothing.
 
-Each error names its record (external id, or position in the file) and its field, in Dutch.
+Each error names its record (external id, or position in the file) and its field, in the active
+language (Dutch source strings, English from the catalogue).
 Re-importing updates pages in place, keyed by `external_id`, and creates no duplicates.
 """
 
@@ -12,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from residences.importexport import format as spec
 from residences.importexport.exporting import FALLBACK_ID_PREFIX
@@ -33,7 +35,9 @@ class ImportError_:
     message: str
 
     def __str__(self):
-        return f"{self.record}, veld '{self.field}': {self.message}"
+        return _("%(record)s, veld '%(field)s': %(message)s") % {
+            "record": self.record, "field": self.field, "message": self.message
+        }
 
 
 @dataclass
@@ -80,7 +84,7 @@ def import_catalogue(data) -> ImportReport:
         with transaction.atomic():
             write(plan, report)
     except ValidationError as error:  # a last-moment clash, e.g. a page changed meanwhile
-        report.errors.append(ImportError_("bestand", "-", "; ".join(error.messages)))
+        report.errors.append(ImportError_(_("bestand"), "-", "; ".join(error.messages)))
         report.created = report.updated = 0
     return report
 
@@ -90,19 +94,22 @@ def import_catalogue(data) -> ImportReport:
 
 def validate(data, errors) -> list[PlannedProvider]:
     if not isinstance(data, dict):
-        errors.append(ImportError_("bestand", "-", "Het bestand moet een JSON-object zijn."))
+        errors.append(
+            ImportError_(_("bestand"), "-", _("Het bestand moet een JSON-object zijn."))
+        )
         return []
     if data.get("format") != spec.FORMAT_NAME or data.get("version") != spec.FORMAT_VERSION:
         errors.append(
             ImportError_(
-                "bestand", "format/version",
-                f"Verwacht format '{spec.FORMAT_NAME}' versie {spec.FORMAT_VERSION}.",
+                _("bestand"), "format/version",
+                _("Verwacht format '%(format)s' versie %(version)s.")
+                % {"format": spec.FORMAT_NAME, "version": spec.FORMAT_VERSION},
             )
         )
         return []
     providers = data.get("providers")
     if not isinstance(providers, list):
-        errors.append(ImportError_("bestand", "providers", "Moet een lijst zijn."))
+        errors.append(ImportError_(_("bestand"), "providers", _("Moet een lijst zijn.")))
         return []
     seen: set[str] = set()
     plan = []
@@ -121,7 +128,7 @@ def label_for(kind: str, record, index_label: str) -> str:
 
 
 def validate_provider(record, index, errors, seen) -> PlannedProvider | None:
-    label = label_for("zorgaanbieder", record, f"nr. {index}")
+    label = label_for(_("zorgaanbieder"), record, _("nr. %(number)s") % {"number": index})
     if not check_record(record, spec.PROVIDER_FIELDS, label, errors):
         return None
     check_unique(record["external_id"], label, errors, seen)
@@ -132,8 +139,11 @@ def validate_provider(record, index, errors, seen) -> PlannedProvider | None:
             errors.append(
                 ImportError_(
                     label, "name",
-                    f"Er bestaat al een zorgaanbieder met deze naam (extern kenmerk "
-                    f"'{namesake.external_id or '-'}'). Gebruik dat kenmerk om hem bij te werken.",
+                    _(
+                        "Er bestaat al een zorgaanbieder met deze naam (extern kenmerk "
+                        "'%(external_id)s'). Gebruik dat kenmerk om hem bij te werken."
+                    )
+                    % {"external_id": namesake.external_id or "-"},
                 )
             )
     candidate = existing or ProviderPage()
@@ -142,7 +152,8 @@ def validate_provider(record, index, errors, seen) -> PlannedProvider | None:
     planned = PlannedProvider(record=record, label=label, existing=existing)
     for number, residence in enumerate(record.get("residences", []), start=1):
         planned_residence = validate_residence(
-            residence, f"nr. {index}.{number}", errors, seen, existing
+            residence, _("nr. %(number)s") % {"number": f"{index}.{number}"}, errors, seen,
+            existing,
         )
         if planned_residence is not None:
             planned.residences.append(planned_residence)
@@ -150,7 +161,7 @@ def validate_provider(record, index, errors, seen) -> PlannedProvider | None:
 
 
 def validate_residence(record, index_label, errors, seen, provider) -> PlannedResidence | None:
-    label = label_for("woonlocatie", record, index_label)
+    label = label_for(_("woonlocatie"), record, index_label)
     if not check_record(record, spec.RESIDENCE_FIELDS, label, errors):
         return None
     check_unique(record["external_id"], label, errors, seen)
@@ -158,7 +169,7 @@ def validate_residence(record, index_label, errors, seen, provider) -> PlannedRe
     if existing is not None and (provider is None or not existing.is_child_of(provider)):
         errors.append(
             ImportError_(
-                label, "external_id", "Deze woonlocatie hoort bij een andere zorgaanbieder."
+                label, "external_id", _("Deze woonlocatie hoort bij een andere zorgaanbieder.")
             )
         )
     page = ResidencePage()
@@ -170,7 +181,9 @@ def validate_residence(record, index_label, errors, seen, provider) -> PlannedRe
             add_validation_errors(error, label, errors)
     services = []
     for number, service in enumerate(record.get("extra_services", []), start=1):
-        service_label = f"{label}, extra dienst {number}"
+        service_label = _("%(label)s, extra dienst %(number)s") % {
+            "label": label, "number": number
+        }
         if check_record(service, spec.SERVICE_FIELDS, service_label, errors):
             item = ExtraService(
                 name=service["name"],
@@ -184,17 +197,17 @@ def validate_residence(record, index_label, errors, seen, provider) -> PlannedRe
 
 def check_record(record, fields, label, errors) -> bool:
     if not isinstance(record, dict):
-        errors.append(ImportError_(label, "-", "Moet een JSON-object zijn."))
+        errors.append(ImportError_(label, "-", _("Moet een JSON-object zijn.")))
         return False
     valid = True
     for key in record:
         if key not in fields:
-            errors.append(ImportError_(label, key, "Onbekend veld."))
+            errors.append(ImportError_(label, key, _("Onbekend veld.")))
             valid = False
     for key, (kind, required, nullable) in fields.items():
         if key not in record:
             if required:
-                errors.append(ImportError_(label, key, "Dit veld is verplicht."))
+                errors.append(ImportError_(label, key, _("Dit veld is verplicht.")))
                 valid = False
             continue
         message = check_value(record[key], kind, nullable, key)
@@ -206,40 +219,42 @@ def check_record(record, fields, label, errors) -> bool:
 
 def check_value(value, kind, nullable, key) -> str | None:
     if value is None:
-        return None if nullable else "Mag niet leeg (null) zijn."
+        return None if nullable else _("Mag niet leeg (null) zijn.")
     if kind == spec.TEXT and not isinstance(value, str):
-        return "Moet tekst zijn."
+        return _("Moet tekst zijn.")
     if kind == spec.INTEGER and (isinstance(value, bool) or not isinstance(value, int)):
-        return "Moet een geheel getal zijn."
+        return _("Moet een geheel getal zijn.")
     if kind == spec.NUMBER and (isinstance(value, bool) or not isinstance(value, int | float)):
-        return "Moet een getal zijn."
+        return _("Moet een getal zijn.")
     if kind == spec.DATE:
         try:
             datetime.date.fromisoformat(value if isinstance(value, str) else "")
         except ValueError:
-            return "Moet een datum zijn als JJJJ-MM-DD."
+            return _("Moet een datum zijn als JJJJ-MM-DD.")
     if kind == spec.REGION and value not in spec.REGIONS:
-        return f"Onbekende regio. Kies uit: {', '.join(spec.REGIONS)}."
+        return _("Onbekende regio. Kies uit: %(regions)s.") % {"regions": ", ".join(spec.REGIONS)}
     if kind == spec.CODES:
         return check_codes(value, RESIDENCE_CODE_LISTS[key])
     if kind in (spec.SERVICES, spec.RESIDENCES) and not isinstance(value, list):
-        return "Moet een lijst zijn."
+        return _("Moet een lijst zijn.")
     return None
 
 
 def check_codes(value, code_list) -> str | None:
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-        return "Moet een lijst met codes zijn."
+        return _("Moet een lijst met codes zijn.")
     unknown = [code for code in value if code not in code_list.values]
     if unknown:
         allowed = ", ".join(code_list.values)
-        return f"Onbekende code(s): {', '.join(unknown)}. Toegestaan: {allowed}."
+        return _("Onbekende code(s): %(codes)s. Toegestaan: %(allowed)s.") % {
+            "codes": ", ".join(unknown), "allowed": allowed
+        }
     return None
 
 
 def check_unique(external_id, label, errors, seen) -> None:
     if external_id in seen:
-        errors.append(ImportError_(label, "external_id", "Komt vaker voor in dit bestand."))
+        errors.append(ImportError_(label, "external_id", _("Komt vaker voor in dit bestand.")))
     seen.add(external_id)
 
 

@@ -4,11 +4,13 @@ from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from residences.availability import STALE_AFTER_DAYS, provider_editors, stale_residences
 from residences.models import ProviderPage, ResidencePage
 
-SUBJECT = "Woonvinder: klopt de beschikbaarheid van uw woonlocaties nog?"
+# Lazy: rendered in the language handle() activates, like the body.
+SUBJECT = _("Woonvinder: klopt de beschikbaarheid van uw woonlocaties nog?")
 
 
 class Command(BaseCommand):
@@ -32,7 +34,7 @@ class Command(BaseCommand):
             if not stale or not recipients:
                 continue
             body = self.render(provider, stale)
-            messages += [EmailMessage(SUBJECT, body, to=[email]) for email in recipients]
+            messages += [EmailMessage(str(SUBJECT), body, to=[email]) for email in recipients]
             self.stdout.write(
                 f"{provider.title}: {len(stale)} verouderd, naar {', '.join(recipients)}"
             )
