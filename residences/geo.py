@@ -97,6 +97,24 @@ class Location:
         return bool(self.district) and self.district != self.place
 
 
+def _(message: str, **params) -> str:
+    """Translate a Dutch message when Django is set up (named `_` so makemessages finds it).
+
+    This module also runs without Django settings (the data regeneration script), so the
+    translation machinery is only touched when it is configured.
+    """
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            from django.utils.translation import gettext
+
+            message = gettext(message)
+    except ImportError:
+        pass
+    return message % params if params else message
+
+
 class GeocodingError(ValueError):
     """Input we cannot place; ``message`` is Dutch and safe to show to users."""
 
@@ -318,7 +336,7 @@ def geocode(query: str) -> Location:
     """Resolve a postcode, woonplaats, gemeente or Rotterdam district."""
     text = (query or "").strip()
     if not text:
-        raise GeocodingError("Vul een postcode of plaatsnaam in.")
+        raise GeocodingError(_("Vul een postcode of plaatsnaam in."))
     postcode_match = _LEADING_POSTCODE_RE.fullmatch(text)
     wants_online = not postcode_match or bool(postcode_match.group(2))
     if wants_online and _online_enabled():
@@ -392,8 +410,11 @@ def _geocode_name(text: str) -> Location:
 
 def _invalid_postcode(text: str) -> GeocodingError:
     return GeocodingError(
-        f'"{text}" is geen geldige postcode. Een postcode bestaat uit vier cijfers '
-        "en eventueel twee letters, bijvoorbeeld 3011 AB."
+        _(
+            '"%(text)s" is geen geldige postcode. Een postcode bestaat uit vier cijfers '
+            "en eventueel twee letters, bijvoorbeeld 3011 AB.",
+            text=text,
+        )
     )
 
 
@@ -403,8 +424,12 @@ def _unknown_postcode(digits: str) -> GeocodingError:
 
     codes = sorted(_gazetteer().postcodes, key=numeric_gap)[:3]
     return GeocodingError(
-        f"Postcode {digits} kennen we niet. Controleer de postcode of zoek op plaatsnaam. "
-        f"Bestaande postcodes in de buurt: {', '.join(sorted(codes))}.",
+        _(
+            "Postcode %(postcode)s kennen we niet. Controleer de postcode of zoek op "
+            "plaatsnaam. Bestaande postcodes in de buurt: %(nearby)s.",
+            postcode=digits,
+            nearby=", ".join(sorted(codes)),
+        ),
         sorted(codes),
     )
 
@@ -415,10 +440,15 @@ def _unknown_name(text: str) -> GeocodingError:
         options = (
             suggestions[0]
             if len(suggestions) == 1
-            else (", ".join(suggestions[:-1]) + " of " + suggestions[-1])
+            else _("%(first)s of %(last)s", first=", ".join(suggestions[:-1]), last=suggestions[-1])
         )
-        return GeocodingError(f'We kennen "{text}" niet. Bedoelt u: {options}?', suggestions)
-    return GeocodingError(f'We kennen "{text}" niet. Controleer de spelling of zoek op postcode.')
+        return GeocodingError(
+            _('We kennen "%(text)s" niet. Bedoelt u: %(options)s?', text=text, options=options),
+            suggestions,
+        )
+    return GeocodingError(
+        _('We kennen "%(text)s" niet. Controleer de spelling of zoek op postcode.', text=text)
+    )
 
 
 def _close_names(text: str, limit: int = 3) -> list[str]:
