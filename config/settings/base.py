@@ -183,6 +183,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILIMAGES_REQUIRE_ALT_TEXT = True
+# No third parties: Gravatar would learn a hash of every editor's e-mail address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail has no setting for mandatory alt text on uploads (WAGTAILIMAGES_REQUIRE_ALT_TEXT is
 # ours, kept as documentation): this form makes the image description (its alt text) required.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.forms.ImageForm"

@@ -16,9 +16,6 @@ EDITOR_B = "redacteur@hetanker.example.nl"
 COORDINATOR = "coordinator@regio.example.nl"
 # Tiles from our own origin, as in test_search.py: the test machine has no internet.
 LOCAL_TILES = "/static/search/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
-# Wagtail's admin shows Gravatar avatars unless WAGTAIL_GRAVATAR_PROVIDER_URL is None; our CSP
-# blocks them (so nothing leaves the browser), which Chromium logs as a console error.
-GRAVATAR = "gravatar.com"
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +78,6 @@ def availability_on_public_site(page, site_url, residence):
 def test_editor_updates_availability_and_the_public_site_follows(
     page, site_url, providers, axe, screenshot
 ):
-    page.allow_console_errors(GRAVATAR)
     rozenhof = providers["rozenhof"]
     for shown in availability_on_public_site(page, site_url, rozenhof):
         assert "Wachttijd ongeveer 20 weken" in shown
@@ -139,7 +135,6 @@ def test_moderated_edit_goes_live_after_approval_and_keeps_newer_availability(
     at once and is not undone when the coordinator publishes the older pending revision."""
     from tests.factories import UserFactory
 
-    page.allow_console_errors(GRAVATAR)
     rozenhof = providers["rozenhof"]
     old_intro, new_intro = rozenhof.intro, "Kleinschalig wonen met een grote tuin, in Rotterdam."
     log_in(page, site_url, EDITOR_A)
@@ -168,7 +163,6 @@ def test_moderated_edit_goes_live_after_approval_and_keeps_newer_availability(
 
 
 def test_editor_is_refused_another_providers_pages(page, site_url, providers):
-    page.allow_console_errors(GRAVATAR)
     vuurtoren, baken = providers["vuurtoren"], providers["baken"]
     log_in(page, site_url, EDITOR_A)
 
