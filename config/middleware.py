@@ -121,3 +121,18 @@ class RateLimitMiddleware:
                 request, wait_seconds=ratelimit.retry_after(limit), reason="requests"
             )
         return self.get_response(request)
+
+
+class DutchFirstMiddleware:
+    """Serve Dutch unless the visitor chose English with the language switch.
+
+    Many people in the Netherlands run an English-language browser; the site's language follows
+    their own choice (the language cookie), not the browser's Accept-Language header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.middleware.DutchFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.middleware.RateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -239,8 +240,11 @@ LOGGING = {
     "loggers": {
         # Request lines carry query strings, and query strings can carry search wishes.
         "django.server": {"handlers": [], "propagate": False},
+        # Wagtail runs its reference-index and search updates as tasks, one log line each.
+        "django_tasks": {"level": "WARNING"},
     },
 }
+AXES_VERBOSE = False
 
 
 def require_secret_key(value: str) -> str:
