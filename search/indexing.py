@@ -154,9 +154,17 @@ def sync_pages(page_ids: Iterable[int], backends=None) -> None:
     ids = sorted({int(page_id) for page_id in page_ids})
     if not ids:
         return
+    backends = _backends(backends)
+    # Batches: a provider deleted with thousands of residences syncs in a few large writes,
+    # without passing the databases' limits on query parameters.
+    for start in range(0, len(ids), BATCH_SIZE):
+        _sync_batch(ids[start : start + BATCH_SIZE], backends)
+
+
+def _sync_batch(ids: list[int], backends) -> None:
     documents = list(iter_documents(live_residences().filter(pk__in=ids)))
     gone = sorted(set(ids) - {document["id"] for document in documents})
-    for backend in _backends(backends):
+    for backend in backends:
         try:
             if documents:
                 backend.upsert(documents)

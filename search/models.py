@@ -5,6 +5,9 @@ database backend filters and scores on: one bitmask per code list (bit i = the i
 list in taxonomy order), the coordinates, age range and availability. Free text lives in an
 SQLite FTS5 table kept in sync by triggers, or in `search_vector` on PostgreSQL; both are created
 by migration 0002 for the database in use.
+
+`SearchIndexState` holds one row: the index generation, a random token every index write
+replaces, so caches keyed by it (facet counts) never serve counts of an older index.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -36,6 +39,20 @@ BIT_INDEX: dict[str, dict[str, int]] = {
     list_name: {code: position for position, code in enumerate(code_list.values)}
     for list_name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items()
 }
+# Every column the database backend filters, scores or counts facets on.
+SEARCH_COLUMNS = [
+    "latitude",
+    "longitude",
+    *(mask_field_name(name) for name in taxonomy.RESIDENCE_CODE_LISTS),
+    "min_age",
+    "max_age",
+    "free_places",
+    "waiting_weeks",
+    "availability_confirmed_on",
+    # Last: PostgreSQL can rank and tie-break by page id without visiting the table.
+    "page",
+]
+
 # A signed 64-bit column holds 63 usable bits; every list must fit.
 assert all(len(index) <= 63 for index in BIT_INDEX.values()), "a code list outgrew its mask"
 
@@ -81,14 +98,28 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = "search entry"
         verbose_name_plural = "search entries"
-        indexes = [
-            models.Index(fields=["latitude", "longitude"], name="search_entry_location"),
-            models.Index(
-                fields=["availability_confirmed_on", "free_places"],
-                name="search_entry_availability",
-            ),
-            models.Index(fields=["min_age", "max_age"], name="search_entry_age"),
-        ]
+        # One index over every column searches filter, score and count facets on, as key
+        # columns (SQLite has no INCLUDE): both databases answer from the index alone, and a
+        # distance search ranges over its leading latitude. Narrower indexes on age or
+        # availability made the planners fetch each wide row from the table instead.
+        indexes = [models.Index(fields=SEARCH_COLUMNS, name="search_entry_covering")]
 
     def __str__(self) -> str:
         return self.title
+
+
+class SearchIndexState(models.Model):
+    """One row (pk 1): the generation of the database index, replaced by every index write.
+
+    A random token rather than a counter: a write rolled back restores the old token with the
+    old rows, and a later write can never reuse a token some cache entry was computed under.
+    """
+
+    generation = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "search index state"
+
+    def __str__(self) -> str:
+        return self.generation

@@ -1,7 +1,8 @@
 """The embedded default backend: search over the SearchEntry table with the ORM.
 
 Must conditions are bitmask filters, the score is one SQL expression (database_query.py), and
-facets are a handful of aggregate queries. The index side writes SearchEntry rows.
+facets are one aggregate query, cached per index generation (database_facets.py). The index
+side writes SearchEntry rows and replaces the generation in the same transaction.
 
 Rebuild, and why there is never an empty index: rows are upserted in place batch by batch,
 each stamped with `indexed_at`; when every document is written, rows stamped before the
@@ -16,7 +17,7 @@ import time
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -30,9 +31,10 @@ from search.backends.base import (
     page_offset,
     resolve_today,
 )
+from search.backends.database_facets import CountCache, bump_generation
 from search.backends.database_query import CompiledQuery
-from search.criteria import MUST_ALL_LISTS, Criteria
-from search.models import BIT_INDEX, SearchEntry, codes_mask, mask_field_name
+from search.criteria import Criteria
+from search.models import SearchEntry, codes_mask, mask_field_name
 
 WRITE_BATCH = 500
 ENTRY_FIELDS = [
@@ -57,13 +59,14 @@ class DatabaseBackend(SearchBackend):
     ) -> ResultPage:
         today = resolve_today(today)
         query = CompiledQuery(criteria, today)
-        offset = page_offset(criteria, page_size)
-        rows = query.scored().values_list("document", "score")[offset : offset + page_size]
-        matches = [make_match(criteria, document, score, today) for document, score in rows]
+        counted = CountCache(query)
         if facets:
-            total, counts = facet_counts(query)
+            total, counts = counted.total_and_counts()
         else:
-            total, counts = query.filtered().count(), {}
+            total, counts = counted.total(), {}
+        offset = page_offset(criteria, page_size)
+        rows = top_rows(query, offset, page_size) if offset < total else []
+        matches = [make_match(criteria, document, score, today) for document, score in rows]
         return ResultPage(
             criteria=criteria,
             matches=matches,
@@ -76,7 +79,7 @@ class DatabaseBackend(SearchBackend):
         )
 
     def count(self, criteria: Criteria, *, today: date | None = None) -> int:
-        return CompiledQuery(criteria, resolve_today(today)).filtered().count()
+        return CountCache(CompiledQuery(criteria, resolve_today(today))).total()
 
     def scored(self, criteria: Criteria, *, today: date | None = None):
         """The ordered, annotated queryset (score, relevance, distance): for tests and tools."""
@@ -103,11 +106,14 @@ class DatabaseBackend(SearchBackend):
                     unique_fields=["page"],
                     update_fields=ENTRY_FIELDS,
                 )
+                bump_generation()
 
     def delete(self, ids: list[int]) -> None:
         ids = list(ids)
         for start in range(0, len(ids), WRITE_BATCH):
-            SearchEntry.objects.filter(pk__in=ids[start : start + WRITE_BATCH]).delete()
+            with transaction.atomic():
+                SearchEntry.objects.filter(pk__in=ids[start : start + WRITE_BATCH]).delete()
+                bump_generation()
 
     def indexed_versions(self) -> dict[int, str]:
         from search.indexing import document_version
@@ -130,60 +136,21 @@ class DatabaseBackend(SearchBackend):
             written += len(batch)
         with transaction.atomic():
             SearchEntry.objects.filter(indexed_at__lt=started).delete()
+            bump_generation()
         return written
 
 
-# Facets ---------------------------------------------------------------------------------
+def top_rows(query: CompiledQuery, offset: int, page_size: int) -> list[tuple[dict, float]]:
+    """(document, score) of one page: rank on narrow columns, then fetch only those documents.
 
-
-def facet_counts(query: CompiledQuery) -> tuple[int, dict[str, dict[str, int]]]:
-    """The total and, per list, counts per code ignoring that list's own must selection.
-
-    One pass over the rows that meet every condition except the musts: each must becomes a
-    flag, a row counts for the total when every flag holds, and for list L's facet when every
-    flag but L's holds (post_filter semantics). Rows failing two or more musts count nowhere
-    and are dropped early. The per-bit sums are SQL text: as ~100 ORM expressions they would
-    cost more to compile than the database needs to run them.
+    Asking for the document in the ranking query would make the database carry every match's
+    whole document through the sort (SQLite reads it from the table for every row).
     """
-    criteria = query.criteria
-    names = list(taxonomy.RESIDENCE_CODE_LISTS)
-    columns = [mask_field_name(name) for name in names]
-    flags = {name: _must_sql(name, codes) for name, codes in criteria.musts}
-    base = query.filtered(criteria.with_changes(musts={}, page=criteria.page))
-    inner, params = base.order_by().values(*columns).query.sql_with_params()
-
-    def all_but(skipped: str | None) -> str:
-        kept = [flag for name, flag in flags.items() if name != skipped]
-        return " AND ".join(kept) if kept else "1 = 1"
-
-    sums = [f"SUM(CASE WHEN {all_but(None)} THEN 1 ELSE 0 END)"]
-    for name, column in zip(names, columns, strict=True):
-        condition = all_but(name)
-        sums += [
-            f"SUM(CASE WHEN {condition} THEN ({column} >> {position}) & 1 ELSE 0 END)"
-            for position in range(len(BIT_INDEX[name]))
-        ]
-    failures = " + ".join(f"CASE WHEN {flag} THEN 0 ELSE 1 END" for flag in flags.values())
-    where = f" WHERE {failures} <= 1" if flags else ""
-    sql = f"SELECT {', '.join(sums)} FROM ({inner}) AS filtered{where}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        values = [int(value or 0) for value in cursor.fetchone()]
-    total = values.pop(0)
-    counts = {
-        name: {code: values.pop(0) for code in taxonomy.RESIDENCE_CODE_LISTS[name].values}
-        for name in names
-    }
-    return total, counts
-
-
-def _must_sql(list_name: str, codes) -> str:
-    """A must condition as SQL over the mask column (integers from our own taxonomy only)."""
-    column = mask_field_name(list_name)
-    selection = codes_mask(list_name, codes)
-    if list_name in MUST_ALL_LISTS:
-        return f"(({column} & {selection}) = {selection})"
-    return f"(({column} & {selection}) <> 0)"
+    ranked = list(query.ranked().values_list("pk", "score")[offset : offset + page_size])
+    documents = dict(
+        SearchEntry.objects.filter(pk__in=[pk for pk, _ in ranked]).values_list("pk", "document")
+    )
+    return [(documents[pk], score) for pk, score in ranked if pk in documents]
 
 
 # Documents to rows ----------------------------------------------------------------------

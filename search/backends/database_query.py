@@ -1,9 +1,14 @@
-"""Compile a Criteria to ORM filters and ONE score expression over SearchEntry.
+"""Compile a Criteria to SQL over SearchEntry: one filter condition and ONE score expression.
 
 Every term of `search.ranking.score` has its SQL twin here, built from the same constants, so
 the database computes the same number `ranking.score()` computes in Python (tests hold the two
 to within 1e-6). Distances are haversine with ranking's Earth radius, using the SQL math
 functions SQLite (3.35+) and PostgreSQL both have.
+
+The SQL is written as text and handed to the ORM as RawSQL: as a tree of ORM expressions (one
+CASE per wish, per availability status, a dozen functions per distance) it took Django longer
+to resolve, hash and compile than the database needed to run it. Only integers from our own
+taxonomy (bits, masks) are written into the text; every other value is a query parameter.
 """
 
 from __future__ import annotations
@@ -13,20 +18,8 @@ import re
 from datetime import date
 
 from django.db import connection
-from django.db.models import (
-    Case,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    IntegerField,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import BooleanField, F, FloatField, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
-from django.db.models.lookups import Exact, GreaterThan, LessThanOrEqual
 
 from residences import geo
 from search import ranking
@@ -35,6 +28,7 @@ from search.models import SearchEntry, code_bit, codes_mask, mask_field_name
 
 FLOAT = FloatField()
 FTS_TABLE = "search_searchentry_fts"
+TABLE = SearchEntry._meta.db_table
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -51,32 +45,59 @@ class CompiledQuery:
         """SearchEntry rows meeting every must condition (of `criteria`, default ours)."""
         criteria = criteria or self.criteria
         queryset = SearchEntry.objects.all()
-        for list_name, codes in criteria.musts:
-            queryset = queryset.filter(must_condition(list_name, codes))
-        if criteria.age is not None:
-            queryset = queryset.filter(
-                Q(min_age__isnull=True) | Q(min_age__lte=criteria.age),
-                Q(max_age__isnull=True) | Q(max_age__gte=criteria.age),
-            )
-        if criteria.available_only:
-            queryset = queryset.filter(
-                availability_confirmed_on__gte=ranking.stale_cutoff(self.today),
-                free_places__gt=0,
-            )
-        if criteria.has_location and criteria.max_distance_km is not None:
-            queryset = self._within_distance(queryset, criteria)
+        conditions, params = self.conditions(criteria)
+        if conditions:
+            condition = RawSQL(" AND ".join(conditions), params, output_field=BooleanField())
+            queryset = queryset.filter(condition)
         return self._text_filtered(queryset, criteria)
 
-    def _within_distance(self, queryset: QuerySet, criteria: Criteria) -> QuerySet:
-        # The box lets the (latitude, longitude) index discard most rows before the exact,
-        # more expensive haversine test runs on the few left.
-        box = bounding_box(criteria.latitude, criteria.longitude, criteria.max_distance_km)
-        return queryset.filter(
-            latitude__gte=box[0],
-            latitude__lte=box[1],
-            longitude__gte=box[2],
-            longitude__lte=box[3],
-        ).filter(LessThanOrEqual(distance_km(criteria), criteria.max_distance_km))
+    def conditions(self, criteria: Criteria) -> tuple[list[str], list]:
+        """Every condition but free text, as SQL snippets and their parameters."""
+        conditions = [must_sql(list_name, codes) for list_name, codes in criteria.musts]
+        params: list = []
+        if criteria.age is not None:
+            conditions.append(
+                f"({column('min_age')} IS NULL OR {column('min_age')} <= %s)"
+                f" AND ({column('max_age')} IS NULL OR {column('max_age')} >= %s)"
+            )
+            params += [criteria.age, criteria.age]
+        if criteria.available_only:
+            conditions.append(
+                f"{column('availability_confirmed_on')} >= %s AND {column('free_places')} > 0"
+            )
+            params.append(sql_date(ranking.stale_cutoff(self.today)))
+        if criteria.has_location and criteria.max_distance_km is not None:
+            # The box lets the index range over latitude and discard most rows before the
+            # exact, more expensive haversine test runs on the few left.
+            box = bounding_box(criteria.latitude, criteria.longitude, criteria.max_distance_km)
+            distance, distance_params = distance_sql(criteria)
+            conditions.append(
+                f"{column('latitude')} >= %s AND {column('latitude')} <= %s"
+                f" AND {column('longitude')} >= %s AND {column('longitude')} <= %s"
+                f" AND {distance} <= %s"
+            )
+            params += [*box, *distance_params, float(criteria.max_distance_km)]
+        return conditions, params
+
+    def filter_part(self) -> tuple:
+        """Everything `filtered()` depends on, and nothing else: the key of cached counts.
+
+        Keep in step with `conditions()` and `_text_filtered()`: a value that filters and is
+        missing here would let two different result sets share facet counts.
+        """
+        criteria = self.criteria
+        within = None
+        if criteria.has_location and criteria.max_distance_km is not None:
+            within = (criteria.latitude, criteria.longitude, criteria.max_distance_km)
+        fresh_from = ranking.stale_cutoff(self.today) if criteria.available_only else None
+        return (
+            ("musts", criteria.musts),
+            ("age", criteria.age),
+            ("available_only", criteria.available_only, fresh_from),
+            ("within", within),
+            ("text", criteria.text),
+            ("vendor", connection.vendor),
+        )
 
     def _text_filtered(self, queryset: QuerySet, criteria: Criteria) -> QuerySet:
         # Text without a single word in it ("?!") filters nothing, on either database.
@@ -84,103 +105,128 @@ class CompiledQuery:
         if not match:
             return queryset
         if connection.vendor == "postgresql":
-            return queryset.filter(search_vector=_postgres_query(criteria.text))
+            return queryset.filter(
+                RawSQL(
+                    f"{column('search_vector')} @@ {POSTGRES_QUERY}",
+                    [criteria.text],
+                    output_field=BooleanField(),
+                )
+            )
         return queryset.extra(
             tables=[FTS_TABLE],
-            where=[f"{FTS_TABLE}.rowid = search_searchentry.page_id", f"{FTS_TABLE} MATCH %s"],
+            where=[f"{FTS_TABLE}.rowid = {column('page_id')}", f"{FTS_TABLE} MATCH %s"],
             params=[match],
         )
 
     # Scoring ----------------------------------------------------------------------------
 
-    def relevance(self):
+    def relevance_sql(self) -> tuple[str, list]:
         """Text relevance normalised to 0..1 (r / (1 + r)); 0 without text."""
         criteria = self.criteria
         if not fts5_query(criteria.text):
-            return number(0.0)
+            return "%s", [0.0]
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchRank
-
-            raw = SearchRank(F("search_vector"), _postgres_query(criteria.text))
+            raw, params = f"ts_rank({column('search_vector')}, {POSTGRES_QUERY})", [criteria.text]
         else:
-            raw = RawSQL(f"-bm25({FTS_TABLE})", [], output_field=FLOAT)
-        return ExpressionWrapper(raw / (number(1.0) + raw), output_field=FLOAT)
+            raw, params = f"(-bm25({FTS_TABLE}))", []
+        return f"({raw} / (%s + {raw}))", [*params, 1.0, *params]
 
-    def score(self):
+    def score_sql(self) -> tuple[str, list]:
         criteria = self.criteria
-        total = number(ranking.BASE_SCORE, output_field=FLOAT)
+        terms, params = ["%s"], [ranking.BASE_SCORE]
         for wish in criteria.wishes:
-            total = total + Case(
-                When(has_code(wish.list_name, wish.code), then=number(ranking.wish_points(wish))),
-                default=number(0.0),
-                output_field=FLOAT,
-            )
+            terms.append(f"CASE WHEN {has_code_sql(wish.list_name, wish.code)} THEN %s ELSE %s END")
+            params += [ranking.wish_points(wish), 0.0]
         if criteria.has_location:
-            total = total + self.distance_points()
-        total = total + self.availability_points()
+            sql, distance_params = self.distance_points_sql()
+            terms.append(sql)
+            params += distance_params
+        sql, status_params = self.availability_points_sql()
+        terms.append(sql)
+        params += status_params
         if criteria.text:
-            total = total + number(ranking.TEXT_WEIGHT) * self.relevance()
-        return ExpressionWrapper(total, output_field=FLOAT)
+            sql, relevance_params = self.relevance_sql()
+            terms.append(f"%s * {sql}")
+            params += [ranking.TEXT_WEIGHT, *relevance_params]
+        total = "(" + " + ".join(terms) + ")"
+        if connection.vendor == "postgresql":
+            # Literal parameters are numeric there; results are floats on both databases.
+            total = f"CAST({total} AS double precision)"
+        return total, params
 
-    def distance_points(self):
-        scaled = distance_km(self.criteria) / number(ranking.DISTANCE_SCALE_KM)
-        decay = number(ranking.DISTANCE_WEIGHT) * Power(
-            number(ranking.DISTANCE_DECAY), Power(scaled, number(2))
-        )
-        return Case(
-            When(latitude__isnull=True, then=number(0.0)),
-            When(longitude__isnull=True, then=number(0.0)),
-            default=decay,
-            output_field=FLOAT,
+    def distance_points_sql(self) -> tuple[str, list]:
+        distance, params = distance_sql(self.criteria)
+        decay = f"%s * POWER(%s, POWER({distance} / %s, 2))"
+        decay_params = [
+            ranking.DISTANCE_WEIGHT,
+            ranking.DISTANCE_DECAY,
+            *params,
+            ranking.DISTANCE_SCALE_KM,
+        ]
+        return (
+            f"CASE WHEN {column('latitude')} IS NULL OR {column('longitude')} IS NULL"
+            f" THEN %s ELSE {decay} END",
+            [0.0, *decay_params],
         )
 
-    def availability_points(self):
+    def availability_points_sql(self) -> tuple[str, list]:
         urgency = self.criteria.urgency
         return self._by_status(
-            {status: ranking.availability_points(status, urgency) for status in ranking.Status},
-            FLOAT,
+            {status: ranking.availability_points(status, urgency) for status in ranking.Status}
         )
 
-    def availability_rank(self):
+    def availability_rank_sql(self) -> tuple[str, list]:
         order = {status: index for index, status in enumerate(ranking.AVAILABILITY_ORDER)}
-        return self._by_status(order, IntegerField())
+        return self._by_status(order)
 
-    def _by_status(self, values: dict, output_field):
+    def _by_status(self, values: dict) -> tuple[str, list]:
         """A CASE over ranking.availability_status's rules, the cutoff date as a parameter."""
         status = ranking.Status
-        stale = Q(availability_confirmed_on__isnull=True) | Q(
-            availability_confirmed_on__lt=ranking.stale_cutoff(self.today)
+        confirmed = column("availability_confirmed_on")
+        sql = (
+            f"CASE WHEN {confirmed} IS NULL OR {confirmed} < %s THEN %s"
+            f" WHEN {column('free_places')} > 0 THEN %s"
+            f" WHEN {column('waiting_weeks')} IS NULL THEN %s"
+            f" WHEN {column('waiting_weeks')} <= {int(ranking.SHORT_WAIT_MAX_WEEKS)} THEN %s"
+            " ELSE %s END"
         )
-        return Case(
-            When(stale, then=number(values[status.UNKNOWN])),
-            When(free_places__gt=0, then=number(values[status.FREE])),
-            When(waiting_weeks__isnull=True, then=number(values[status.UNKNOWN])),
-            When(
-                waiting_weeks__lte=ranking.SHORT_WAIT_MAX_WEEKS,
-                then=number(values[status.SHORT_WAIT]),
-            ),
-            default=number(values[status.LONG_WAIT]),
-            output_field=output_field,
-        )
+        params = [
+            sql_date(ranking.stale_cutoff(self.today)),
+            values[status.UNKNOWN],
+            values[status.FREE],
+            values[status.UNKNOWN],
+            values[status.SHORT_WAIT],
+            values[status.LONG_WAIT],
+        ]
+        return sql, params
 
     # Results ----------------------------------------------------------------------------
 
     def scored(self) -> QuerySet:
         """Filtered rows with `score`, `relevance` (and `distance`, `availability_rank`)."""
-        queryset = self.filtered().annotate(score=self.score(), relevance=self.relevance())
-        if self.criteria.has_location:
+        queryset = self.ranked().annotate(relevance=RawSQL(*self.relevance_sql(), FLOAT))
+        if self.criteria.has_location and self.criteria.sort != Sort.DISTANCE:
+            queryset = queryset.annotate(distance=self._nullable_distance())
+        return queryset
+
+    def ranked(self) -> QuerySet:
+        """Filtered rows in result order, annotated with what the order needs and no more."""
+        queryset = self.filtered().annotate(score=RawSQL(*self.score_sql(), FLOAT))
+        if self.criteria.sort == Sort.DISTANCE and self.criteria.has_location:
             queryset = queryset.annotate(distance=self._nullable_distance())
         if self.criteria.sort == Sort.AVAILABILITY:
-            queryset = queryset.annotate(availability_rank=self.availability_rank())
+            queryset = queryset.annotate(
+                availability_rank=RawSQL(*self.availability_rank_sql(), IntegerField())
+            )
         return queryset.order_by(*self.ordering())
 
-    def _nullable_distance(self):
-        return Case(
-            When(latitude__isnull=True, then=number(None)),
-            When(longitude__isnull=True, then=number(None)),
-            default=distance_km(self.criteria),
-            output_field=FLOAT,
+    def _nullable_distance(self) -> RawSQL:
+        distance, params = distance_sql(self.criteria)
+        sql = (
+            f"CASE WHEN {column('latitude')} IS NULL OR {column('longitude')} IS NULL"
+            f" THEN NULL ELSE {distance} END"
         )
+        return RawSQL(sql, params, FLOAT)
 
     def ordering(self) -> list:
         if self.criteria.sort == Sort.DISTANCE and self.criteria.has_location:
@@ -192,36 +238,43 @@ class CompiledQuery:
 
 # Building blocks ------------------------------------------------------------------------
 
-
-def number(value, output_field=None):
-    """A typed SQL literal; naming the type spares Django inferring it on every request."""
-    if output_field is None:
-        output_field = IntegerField() if isinstance(value, int) else FLOAT
-    return Value(value, output_field=output_field)
+POSTGRES_QUERY = "websearch_to_tsquery('dutch'::regconfig, %s)"
 
 
-def has_code(list_name: str, code: str):
-    return GreaterThan(F(mask_field_name(list_name)).bitand(code_bit(list_name, code)), 0)
+def column(name: str) -> str:
+    quote = connection.ops.quote_name
+    return f"{quote(TABLE)}.{quote(name)}"
 
 
-def must_condition(list_name: str, codes) -> Q:
-    selection = codes_mask(list_name, codes)
-    masked = F(mask_field_name(list_name)).bitand(selection)
+def sql_date(value: date):
+    """A date as the database's driver wants it (SQLite stores ISO text)."""
+    return connection.ops.adapt_datefield_value(value)
+
+
+def has_code_sql(list_name: str, code: str) -> str:
+    return f"({column(mask_field_name(list_name))} & {int(code_bit(list_name, code))}) <> 0"
+
+
+def must_sql(list_name: str, codes) -> str:
+    """A must condition over the mask column (integers from our own taxonomy only)."""
+    mask = column(mask_field_name(list_name))
+    selection = int(codes_mask(list_name, codes))
     if list_name in MUST_ALL_LISTS:
-        return Q(Exact(masked, selection))
-    return Q(GreaterThan(masked, 0))
+        return f"(({mask} & {selection}) = {selection})"
+    return f"(({mask} & {selection}) <> 0)"
 
 
-def distance_km(criteria: Criteria):
-    """Haversine distance from the criteria's point, in km, as an SQL expression."""
+def distance_sql(criteria: Criteria) -> tuple[str, list]:
+    """Haversine distance from the criteria's point, in km, as SQL and its parameters."""
     latitude = math.radians(criteria.latitude)
     longitude = math.radians(criteria.longitude)
-    half_dlat = (Radians(F("latitude")) - number(latitude)) / number(2.0)
-    half_dlon = (Radians(F("longitude")) - number(longitude)) / number(2.0)
-    a = Power(Sin(half_dlat), number(2)) + number(math.cos(latitude)) * Cos(
-        Radians(F("latitude"))
-    ) * Power(Sin(half_dlon), number(2))
-    return ExpressionWrapper(number(2.0 * geo.EARTH_RADIUS_KM) * ASin(Sqrt(a)), output_field=FLOAT)
+    lat, lon = column("latitude"), column("longitude")
+    sql = (
+        f"(%s * ASIN(SQRT(POWER(SIN((RADIANS({lat}) - %s) / %s), 2)"
+        f" + %s * COS(RADIANS({lat})) * POWER(SIN((RADIANS({lon}) - %s) / %s), 2))))"
+    )
+    params = [2.0 * geo.EARTH_RADIUS_KM, latitude, 2.0, math.cos(latitude), longitude, 2.0]
+    return sql, params
 
 
 def bounding_box(latitude: float, longitude: float, km: float) -> tuple[float, ...]:
@@ -236,9 +289,3 @@ def fts5_query(text: str) -> str:
     """Every word must occur, as a prefix (a rough stand-in for Dutch stemming)."""
     words = _WORD.findall(text.lower())
     return " ".join(f'"{word}"*' for word in words)
-
-
-def _postgres_query(text: str):
-    from django.contrib.postgres.search import SearchQuery
-
-    return SearchQuery(text, config="dutch", search_type="websearch")
