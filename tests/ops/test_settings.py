@@ -43,9 +43,21 @@ def test_check_deploy_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
-    # Production logs go out as one JSON object per line.
+
+
+def test_production_logs_one_json_object_per_line():
+    result = run_manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('woonvinder.probe').warning('probe %s', 1)",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="woonvinder.example.nl",
+    )
+    assert result.returncode == 0, result.stderr
     log_lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert log_lines and all(json.loads(line)["level"] for line in log_lines)
+    records = [json.loads(line) for line in log_lines]
+    assert any(record.get("message") == "probe 1" for record in records), records
+    assert all(record["level"] for record in records)
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
