@@ -23,6 +23,7 @@ def results(request):
         notices = [*notices, str(_page_gone_notice())]
     extra = presentation.extra_pairs(request)
     result_cards = presentation.cards(result, criteria, shortlist.ids(request.session))
+    filterset = ResidenceFilterSet(request.GET)
     context = {
         "criteria": criteria,
         "notices": [*notices, *map(str, result.notices)],
@@ -32,8 +33,8 @@ def results(request):
         "summary_rows": presentation.summary_rows(criteria),
         "came_from_questionnaire": bool(extra),
         "questionnaire_check_url": presentation.questionnaire_check_url(),
-        "filterset": ResidenceFilterSet(request.GET),
-        "facet_groups": presentation.facet_groups(ResidenceFilterSet(request.GET), result),
+        "filterset": filterset,
+        "facet_groups": presentation.facet_groups(filterset, result),
         "extra_pairs": extra,
         "sort_choices": Sort.CHOICES,
         "sort_hidden_pairs": presentation.sort_hidden_pairs(criteria, extra),
