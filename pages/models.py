@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock, LinkStreamBlock
+from search.criteria import DISTANCE_CHOICES_KM
 
 
 class HomePage(Page):
@@ -26,8 +27,9 @@ class HomePage(Page):
     max_count = 1
     template = "pages/home_page.html"
 
-    # The "Direct zoeken" form offers these distances (km); the search page reads `afstand`.
-    DISTANCE_CHOICES = (5, 10, 15, 25, 50)
+    # The "Direct zoeken" form offers the everyday part of the distances the search accepts, so
+    # the two lists cannot drift apart.
+    DISTANCE_CHOICES = tuple(km for km in DISTANCE_CHOICES_KM if 5 <= km <= 50)
     DEFAULT_DISTANCE = 15
 
     def get_context(self, request, *args, **kwargs):
