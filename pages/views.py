@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from pages.models import ContentPage
+from search.criteria import clean_value
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -20,7 +21,9 @@ def search_content_pages(query: str):
 
 
 def site_search(request):
-    query = request.GET.get("q", "").strip()
+    # Control characters (a NUL byte breaks SQLite's full-text query) are dropped as the residence
+    # search drops them.
+    query = clean_value(request.GET.get("q", ""))
     notice = ""
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]
