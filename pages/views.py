@@ -4,6 +4,8 @@ The error pages need no views of their own: Django's defaults render site/templa
 (with the request context) and 500.html (without any context, so it cannot fail on the database).
 """
 
+import re
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -11,18 +13,24 @@ from django.utils.translation import gettext as _
 from pages.models import ContentPage
 from search.criteria import clean_value
 
+WORD = re.compile(r"\w+")
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
 def search_content_pages(query: str):
-    """Live, public content pages matching the query, best match first."""
-    return ContentPage.objects.live().public().search(query, operator="and")
+    """Live, public content pages matching every word of the query, best match first.
+
+    Only the words go to the search backend: its SQLite full-text syntax breaks on a stray
+    quote or NUL byte, and punctuation carries no meaning for a visitor's query.
+    """
+    words = " ".join(WORD.findall(query))
+    if not words:
+        return ContentPage.objects.none()
+    return ContentPage.objects.live().public().search(words, operator="and")
 
 
 def site_search(request):
-    # Control characters (a NUL byte breaks SQLite's full-text query) are dropped as the residence
-    # search drops them.
     query = clean_value(request.GET.get("q", ""))
     notice = ""
     if len(query) > MAX_QUERY_LENGTH:
