@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
+from pages import page_cache
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -25,5 +26,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving catches everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving catches everything else, so it comes last. Pages are served through the
+# page cache (same pattern and name as Wagtail's own serve view, which it calls on a miss).
+urlpatterns += [
+    *(route for route in wagtail_urls.urlpatterns if route.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, page_cache.serve, name="wagtail_serve"),
+]

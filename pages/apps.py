@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Pagina's")
+
+    def ready(self):
+        from pages import signals
+
+        signals.connect()

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
+
+from pages.page_cache import content_version
 
 QUESTIONNAIRE_URL_NAME = "questionnaire:start"
 QUESTIONNAIRE_FALLBACK_PATH = "/vragenlijst/"
@@ -50,20 +54,42 @@ def is_current(url: str, path: str) -> bool:
     return path == url or path.startswith(url.rstrip("/") + "/")
 
 
-def links_from_stream(stream, request) -> list[MenuLink]:
+# Menus cost a query per linked page; every page shows two of them. They are cached per site,
+# language and content version (pages/page_cache.py), which pages/signals.py renews whenever a
+# page is published, unpublished, moved or deleted, or the navigation or a site is saved.
+MENU_CACHE_SECONDS = 60
+
+
+def cached_entries(kind: str, site: Site | None, build) -> list[tuple[str, str]]:
+    """The (text, url) entries of one menu, built by `build()` when the cache has none."""
+    if site is None:
+        return build()
+    key = (
+        f"navigation:{kind}:{site.pk}:{translation.get_language()}:{content_version()}"
+    )
+    entries = cache.get(key)
+    if entries is None:
+        entries = build()
+        cache.set(key, entries, MENU_CACHE_SECONDS)
+    return entries
+
+
+def with_current(entries, request) -> list[MenuLink]:
     path = request.path if request else ""
-    links = []
+    return [MenuLink(text, url, is_current(url, path)) for text, url in entries]
+
+
+def entries_from_stream(stream, request) -> list[tuple[str, str]]:
+    entries = []
     for block in stream:
         url = block.value.url(request)
         if url:
             # Editors' labels that match a catalogue entry (the ways in) follow the language.
-            text = _(block.value["text"])
-            links.append(MenuLink(text, url, is_current(url, path)))
-    return links
+            entries.append((_(block.value["text"]), url))
+    return entries
 
 
-def default_main_links(request, site: Site | None) -> list[MenuLink]:
-    path = request.path if request else ""
+def default_main_entries(request, site: Site | None) -> list[tuple[str, str]]:
     entries = [
         (_("Home"), "/"),
         (_("Stap voor stap kiezen"), questionnaire_url()),
@@ -73,7 +99,7 @@ def default_main_links(request, site: Site | None) -> list[MenuLink]:
         root = site.root_page
         for child in root.get_children().live().public().in_menu():
             entries.append((child.title, child.get_url(request=request)))
-    return [MenuLink(text, url, is_current(url, path)) for text, url in entries if url]
+    return [(text, url) for text, url in entries if url]
 
 
 def site_for(request) -> Site | None:
@@ -86,11 +112,15 @@ def main_menu(request) -> list[MenuLink]:
     from pages.models import NavigationSettings
 
     site = site_for(request)
-    if site is not None:
-        links = links_from_stream(NavigationSettings.for_site(site).main_links, request)
-        if links:
-            return links
-    return default_main_links(request, site)
+
+    def build():
+        if site is not None:
+            entries = entries_from_stream(NavigationSettings.for_site(site).main_links, request)
+            if entries:
+                return entries
+        return default_main_entries(request, site)
+
+    return with_current(cached_entries("main", site, build), request)
 
 
 def footer_menu(request) -> list[MenuLink]:
@@ -99,7 +129,11 @@ def footer_menu(request) -> list[MenuLink]:
     site = site_for(request)
     if site is None:
         return []
-    return links_from_stream(NavigationSettings.for_site(site).footer_links, request)
+
+    def build():
+        return entries_from_stream(NavigationSettings.for_site(site).footer_links, request)
+
+    return with_current(cached_entries("footer", site, build), request)
 
 
 def breadcrumb_items(page: Page | None = None, current: str | None = None, request=None):

@@ -317,7 +317,6 @@ def detail_context(page, request, today: date | None = None) -> dict:
     from django.urls import reverse
     from django.utils import timezone
 
-    from search import shortlist
     from search.criteria import Criteria
 
     today = today or timezone.localdate()
@@ -335,6 +334,5 @@ def detail_context(page, request, today: date | None = None) -> dict:
         "map_points": map_point(page),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
-        "in_shortlist": shortlist.contains(request.session, page.id),
         "current_url": request.get_full_path(),
     }

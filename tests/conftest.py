@@ -14,3 +14,14 @@ def home_page(db):
     from pages.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Each test's database starts from scratch; so must the cache that holds what came from it
+    # (menus, facet counts, rendered fragments).
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -149,7 +149,18 @@ if env("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process; whole pages (~50 KB) live here too, so the entry count bounds the memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        }
+    }
+
+# Whole Wagtail pages for every visitor (pages/page_cache.py; 0 turns it off). A shared cache
+# sees content changes at once; a per-process cache needs a short life so that the other workers
+# follow within a minute.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if env("REDIS_URL") else "60"))
 
 # Questionnaire answers are health data: sessions live on the server, expire after a day and
 # are never readable by scripts.

@@ -1,0 +1,183 @@
+"""A whole-page cache for the Wagtail pages visitors read: home, information, provider and
+residence pages.
+
+Rendering a page costs routing, a dozen queries and a template tree; the page is the same for
+every visitor except for a few small parts: the language switch and the shortlist button (each
+a form with the visitor's CSRF token, the button also knows whether the residence is on the
+visitor's list) and flash messages. Templates mark those parts with `{% per_visitor %}`
+(pages/templatetags/page_cache_tags.py). While a page is rendered for the cache each such part
+becomes a marker; the cached entry is the HTML with markers plus what each marker needs, and
+every response, first or cached, renders the parts for its own visitor into the markers.
+
+A page is stored only if it is safe to give to anyone:
+- GET or HEAD, status 200, HTML, not streamed, and no `Cache-Control: private/no-store`;
+- the page has no view restrictions (login, password, groups) on it or its ancestors;
+- rendering it outside the marked parts neither read the session nor asked for a CSRF token.
+
+Entries are keyed by host, path and query string, language, date and the site's content
+version (pages/signals.py starts a new version whenever a page is published, unpublished, moved
+or deleted, and when navigation, site settings, sites, view restrictions or images change). A
+shared cache (Redis) sees a new version at once; a per-process cache in another worker serves
+the old page for at most `PAGE_CACHE_SECONDS`, which is short when the cache is not shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
+from wagtail import views as wagtail_views
+
+VERSION_KEY = "site-content:version"
+MAX_QUERY_LENGTH = 512
+CAPTURE_ATTRIBUTE = "_page_cache_capture"
+
+
+def content_version() -> str:
+    """A token that changes whenever published content changes (see pages/signals.py)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY) or ""
+    return version
+
+
+def content_changed(**kwargs) -> None:
+    """Signal receiver: every cached page and menu is out of date."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+@dataclass
+class Capture:
+    """The per-visitor parts found while a page renders for the cache."""
+
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    holes: list[tuple[str, str, dict]] = field(default_factory=list)
+
+    def hole(self, template_name: str, values: dict) -> str:
+        marker = f"<!--per-visitor:{self.token}:{len(self.holes)}-->"
+        self.holes.append((marker, template_name, values))
+        return marker
+
+
+def render_part(request, template_name: str, values: dict) -> str:
+    return render_to_string(template_name, values, request=request)
+
+
+def per_visitor(request, template_name: str, values: dict) -> str:
+    """What `{% per_visitor %}` puts in the page: a marker while the page is captured for the
+    cache, the rendered part otherwise."""
+    capture = getattr(request, CAPTURE_ATTRIBUTE, None) if request is not None else None
+    if capture is None:
+        return render_part(request, template_name, values)
+    return mark_safe(capture.hole(template_name, values))
+
+
+def fill(request, html: str, holes) -> str:
+    for marker, template_name, values in holes:
+        html = html.replace(marker, render_part(request, template_name, values), 1)
+    return html
+
+
+def cache_key(request) -> str | None:
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        return None
+    parts = "\n".join(
+        [
+            request.get_host(),
+            request.path,
+            query,
+            translation.get_language() or "",
+            timezone.localdate().isoformat(),
+            content_version(),
+        ]
+    )
+    return "page:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def is_cacheable_request(request) -> bool:
+    return (
+        getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+        and request.method in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _storable(response, request, page, session_read: bool) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if session_read:
+        return False
+    if page is None or not getattr(page.specific_class, "page_cache", True):
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def _response(request, entry) -> HttpResponse:
+    response = HttpResponse(fill(request, entry["html"], entry["holes"]))
+    response["Content-Type"] = entry["content_type"]
+    if entry["vary"]:
+        patch_vary_headers(response, entry["vary"])
+    return response
+
+
+def serve(request, path):
+    """Wagtail's page view, answered from the cache where it can be."""
+    if not is_cacheable_request(request):
+        return wagtail_views.serve(request, path)
+    key = cache_key(request)
+    if key is None:
+        return wagtail_views.serve(request, path)
+    entry = cache.get(key)
+    if entry is not None:
+        return _response(request, entry)
+
+    capture = Capture()
+    setattr(request, CAPTURE_ATTRIBUTE, capture)
+    session = getattr(request, "session", None)
+    session_accessed_before = getattr(session, "accessed", False)
+    try:
+        response = wagtail_views.serve(request, path)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    finally:
+        setattr(request, CAPTURE_ATTRIBUTE, None)
+    if response.streaming:
+        return response
+
+    session_read = getattr(session, "accessed", False) and not session_accessed_before
+    page = getattr(request, "page_cache_page", None)
+    html = response.content.decode(response.charset)
+    if _storable(response, request, page, session_read):
+        vary = [header.strip() for header in response.get("Vary", "").split(",") if header]
+        entry = {
+            "html": html,
+            "holes": capture.holes,
+            "content_type": response["Content-Type"],
+            "vary": vary,
+        }
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    if capture.holes:
+        response.content = fill(request, html, capture.holes)
+    return response
+
+
+def remember_page(page, request, serve_args, serve_kwargs) -> None:
+    """`before_serve_page` hook: the page being served, for the checks before storing it."""
+    request.page_cache_page = page

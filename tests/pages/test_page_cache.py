@@ -1,0 +1,145 @@
+"""Whole pages come from the cache (pages/page_cache.py) but never another visitor's parts."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from pages.models import ContentPage
+from tests.factories import ProviderPageFactory, ResidencePageFactory, publish_page
+
+pytestmark = pytest.mark.django_db
+
+ADD = "/zoeken/bewaarlijst/toevoegen/"
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def content_page(home, title="Over betalen", **fields):
+    page = ContentPage(title=title, **fields)
+    home.add_child(instance=page)
+    return publish_page(page)
+
+
+@pytest.fixture
+def residence(db):
+    return ResidencePageFactory(parent=ProviderPageFactory(), title="Huize Linde")
+
+
+def test_a_page_seen_before_is_served_without_a_query(client, home_page):
+    page = content_page(home_page)
+    # Site and navigation settings are created on first use, which starts a new content version.
+    client.get(page.url)
+    first = client.get(page.url).content.decode()
+
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(page.url)
+
+    assert again.status_code == 200
+    assert len(queries) == 0
+    assert TOKEN.sub("", again.content.decode()) == TOKEN.sub("", first)
+
+
+def test_a_published_change_shows_at_once(client, home_page):
+    page = content_page(home_page, title="Oude titel")
+    assert "Oude titel" in client.get(page.url).content.decode()
+
+    page.title = "Nieuwe titel"
+    publish_page(page)
+
+    html = client.get(page.url).content.decode()
+    assert "Nieuwe titel" in html and "Oude titel" not in html
+
+
+def test_an_unpublished_page_is_gone_at_once(client, home_page):
+    page = content_page(home_page)
+    url = page.url
+    assert client.get(url).status_code == 200
+
+    page.unpublish()
+
+    assert client.get(url).status_code == 404
+
+
+def test_each_visitor_gets_a_language_switch_with_their_own_working_token(home_page):
+    page = content_page(home_page)
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_token = TOKEN.search(first.get(page.url).content.decode()).group(1)
+    second_html = second.get(page.url).content.decode()  # from the cache
+    second_token = TOKEN.search(second_html).group(1)
+
+    assert second_token != first_token
+    response = second.post(
+        "/i18n/setlang/", {"language": "en", "next": page.url, "csrfmiddlewaretoken": second_token}
+    )
+    assert response.status_code == 302
+    assert "Over betalen" in second.get(page.url).content.decode()
+    assert second.get(page.url).content.decode().count('lang="en"') >= 1
+
+
+def test_shortlist_button_and_message_belong_to_the_visitor(client, residence):
+    url = residence.url
+    other = Client()
+    assert "Bewaren" in other.get(url).content.decode()  # stores the page
+
+    followed = client.post(ADD, {"residence": residence.id, "next": url}, follow=True)
+    mine = followed.content.decode()
+
+    assert "Huize Linde staat nu op uw bewaarlijst." in mine
+    assert "Van bewaarlijst halen" in mine
+    theirs = other.get(url).content.decode()
+    assert "staat nu op uw bewaarlijst" not in theirs
+    assert "Van bewaarlijst halen" not in theirs
+    # The message was shown once; the cached page does not bring it back.
+    assert "staat nu op uw bewaarlijst" not in client.get(url).content.decode()
+
+
+def test_why_it_fits_follows_the_search_in_the_address(client, residence):
+    plain = client.get(residence.url).content.decode()
+    searched = client.get(f"{residence.url}?plaats=Rotterdam&afstand=10").content.decode()
+
+    assert "Waarom dit bij uw zoekopdracht past" not in plain
+    assert "Waarom dit bij uw zoekopdracht past" in searched
+    assert "Terug naar de zoekresultaten" in searched
+
+
+def test_a_password_protected_page_is_never_stored(client, home_page):
+    page = content_page(home_page, title="Alleen voor leden")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    restriction = page.get_view_restrictions().get()
+    response = client.post(
+        f"/_util/authenticate_with_password/{restriction.id}/{page.id}/",
+        {"password": "geheim", "return_url": page.url},
+    )
+    assert response.status_code == 302
+    assert "Alleen voor leden" in client.get(page.url).content.decode()
+
+    stranger = Client().get(page.url).content.decode()
+
+    assert 'name="password"' in stranger
+
+
+def test_restricting_a_page_seen_before_takes_it_out_of_the_cache(client, home_page):
+    page = content_page(home_page, title="Straks besloten")
+    assert client.get(page.url).status_code == 200
+
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+
+    assert 'name="password"' in Client().get(page.url).content.decode()
+
+
+def test_switching_it_off_serves_every_page_fresh(client, home_page, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    page = content_page(home_page)
+    client.get(page.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+
+    assert len(queries) > 0
