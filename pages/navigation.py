@@ -60,18 +60,28 @@ def is_current(url: str, path: str) -> bool:
 MENU_CACHE_SECONDS = 60
 
 
-def cached_entries(kind: str, site: Site | None, build) -> list[tuple[str, str]]:
-    """The (text, url) entries of one menu, built by `build()` when the cache has none."""
-    if site is None:
-        return build()
-    key = (
-        f"navigation:{kind}:{site.pk}:{translation.get_language()}:{content_version()}"
-    )
-    entries = cache.get(key)
-    if entries is None:
-        entries = build()
-        cache.set(key, entries, MENU_CACHE_SECONDS)
-    return entries
+def site_id_for(request) -> int | None:
+    """The request's site, without a query where Wagtail's cached site list has only one."""
+    paths = Site.get_site_root_paths()
+    if len(paths) == 1:
+        return paths[0].site_id
+    site = site_for(request)
+    return site.pk if site is not None else None
+
+
+def cached(kind: str, request, build, language: bool = True):
+    """What `build(site)` makes for the request's site, from the cache while the content
+    version lasts."""
+    site_id = site_id_for(request)
+    if site_id is None:
+        return build(None)
+    language_code = translation.get_language() if language else ""
+    key = f"navigation:{kind}:{site_id}:{language_code}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build(site_for(request))
+        cache.set(key, value, MENU_CACHE_SECONDS)
+    return value
 
 
 def with_current(entries, request) -> list[MenuLink]:
@@ -111,29 +121,48 @@ def site_for(request) -> Site | None:
 def main_menu(request) -> list[MenuLink]:
     from pages.models import NavigationSettings
 
-    site = site_for(request)
-
-    def build():
+    def build(site):
         if site is not None:
             entries = entries_from_stream(NavigationSettings.for_site(site).main_links, request)
             if entries:
                 return entries
         return default_main_entries(request, site)
 
-    return with_current(cached_entries("main", site, build), request)
+    return with_current(cached("main", request, build), request)
 
 
 def footer_menu(request) -> list[MenuLink]:
     from pages.models import NavigationSettings
 
-    site = site_for(request)
-    if site is None:
-        return []
-
-    def build():
+    def build(site):
+        if site is None:
+            return []
         return entries_from_stream(NavigationSettings.for_site(site).footer_links, request)
 
-    return with_current(cached_entries("footer", site, build), request)
+    return with_current(cached("footer", request, build), request)
+
+
+SITE_SETTINGS_FIELDS = (
+    "support_name",
+    "support_phone",
+    "support_url",
+    "support_text",
+    "contact_email",
+    "footer_text",
+)
+
+
+def site_settings(request) -> dict:
+    """The editors' site settings (client support, contact, footer) as plain values."""
+    from pages.models import SiteSettings
+
+    def build(site):
+        if site is None:
+            return {}
+        values = SiteSettings.for_site(site)
+        return {name: getattr(values, name) for name in SITE_SETTINGS_FIELDS}
+
+    return cached("settings", request, build, language=False)
 
 
 def breadcrumb_items(page: Page | None = None, current: str | None = None, request=None):

@@ -17,6 +17,12 @@ def footer_menu(context):
     return navigation.footer_menu(context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """`{% site_settings as support %}`: the editors' site settings, cached (no query)."""
+    return navigation.site_settings(context.get("request"))
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current=None, wide=False):
     """`{% breadcrumbs page=page %}` for Wagtail pages, `{% breadcrumbs current=_("Titel") %}`

@@ -87,3 +87,21 @@ def test_each_language_has_its_own_menu(client, home_page):
 
     assert ">Stap voor stap kiezen</a>" not in html
     assert ">Choose step by step</a>" in html
+
+
+def test_site_settings_are_cached_and_follow_an_editors_change(client, home_page):
+    from pages.models import SiteSettings
+
+    client.get("/vragenlijst/vraag/voor-wie/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/vragenlijst/vraag/voor-wie/")
+    assert not [q for q in queries if "pages_sitesettings" in q["sql"]]
+
+    support = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    support.support_name = "Cliëntondersteuning Oost"
+    support.footer_text = "Een dienst van de regio"
+    support.save()
+
+    html = client.get("/vragenlijst/vraag/voor-wie/").content.decode()
+    assert "Neem contact op met Cliëntondersteuning Oost" in html
+    assert "Een dienst van de regio" in html
