@@ -7,6 +7,7 @@ so a fresh site is never without navigation.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -54,33 +55,52 @@ def is_current(url: str, path: str) -> bool:
     return path == url or path.startswith(url.rstrip("/") + "/")
 
 
-# Menus cost a query per linked page; every page shows two of them. They are cached per site,
-# language and content version (pages/page_cache.py), which pages/signals.py renews whenever a
-# page is published, unpublished, moved or deleted, or the navigation or a site is saved.
+# Menus cost a query per linked page and every page shows two of them, plus the editors' site
+# settings. They are cached per site, language and content version (pages/page_cache.py), which
+# pages/signals.py renews whenever a page is published, unpublished, moved or deleted, or the
+# navigation, the settings or a site are saved. Each process also keeps what it used under the
+# current version, so a request asks the shared cache only for the version. Where the cache is
+# per process (no Redis), other workers follow a change within about MENU_CACHE_SECONDS.
 MENU_CACHE_SECONDS = 60
+_local = {"version": None, "since": 0.0, "values": {}}
+
+
+def _local_values(request) -> dict:
+    version = content_version(request)
+    now = time.monotonic()
+    if _local["version"] != version or now - _local["since"] > MENU_CACHE_SECONDS:
+        _local.update(version=version, since=now, values={})
+    return _local["values"]
 
 
 def site_id_for(request) -> int | None:
-    """The request's site, without a query where Wagtail's cached site list has only one."""
-    paths = Site.get_site_root_paths()
-    if len(paths) == 1:
-        return paths[0].site_id
+    """The request's site, without a query where Wagtail's site list has only one."""
+    values = _local_values(request)
+    if "root_paths" not in values:
+        values["root_paths"] = Site.get_site_root_paths()
+    if len(values["root_paths"]) == 1:
+        return values["root_paths"][0].site_id
     site = site_for(request)
     return site.pk if site is not None else None
 
 
 def cached(kind: str, request, build, language: bool = True):
-    """What `build(site)` makes for the request's site, from the cache while the content
-    version lasts."""
+    """What `build(site)` makes for the request's site, cached while the content version
+    lasts."""
     site_id = site_id_for(request)
     if site_id is None:
         return build(None)
     language_code = translation.get_language() if language else ""
-    key = f"navigation:{kind}:{site_id}:{language_code}:{content_version()}"
+    local_key = (kind, site_id, language_code)
+    values = _local_values(request)
+    if local_key in values:
+        return values[local_key]
+    key = f"navigation:{kind}:{site_id}:{language_code}:{content_version(request)}"
     value = cache.get(key)
     if value is None:
         value = build(site_for(request))
         cache.set(key, value, MENU_CACHE_SECONDS)
+    values[local_key] = value
     return value
 
 

@@ -41,12 +41,18 @@ MAX_QUERY_LENGTH = 512
 CAPTURE_ATTRIBUTE = "_page_cache_capture"
 
 
-def content_version() -> str:
-    """A token that changes whenever published content changes (see pages/signals.py)."""
+def content_version(request=None) -> str:
+    """A token that changes whenever published content changes (see pages/signals.py); read
+    once per request."""
+    version = getattr(request, "_content_version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY) or ""
+    if request is not None:
+        request._content_version = version
     return version
 
 
@@ -98,7 +104,7 @@ def cache_key(request) -> str | None:
             query,
             translation.get_language() or "",
             timezone.localdate().isoformat(),
-            content_version(),
+            content_version(request),
         ]
     )
     return "page:" + hashlib.sha256(parts.encode()).hexdigest()

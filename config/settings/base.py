@@ -144,7 +144,7 @@ STORAGES = {
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.SharedClientRedisCache",
             "LOCATION": env("REDIS_URL"),
         }
     }

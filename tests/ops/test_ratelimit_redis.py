@@ -52,7 +52,7 @@ def redis_server(tmp_path_factory):
 def redis_cache(settings, redis_server):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.SharedClientRedisCache",  # as in production
             "LOCATION": redis_server,
         }
     }
@@ -69,6 +69,21 @@ def test_the_fixed_window_counts_in_redis_and_expires_with_the_window(rf, redis_
     assert ratelimit.hit(request, limit, now=start + 60) == 1
     keys = redis_cache._cache.get_client().keys("*ratelimit*")
     assert keys and all(0 < redis_cache._cache.get_client().ttl(key) <= 61 for key in keys)
+
+
+def test_the_production_cache_reuses_one_redis_client_and_behaves_as_djangos(redis_cache):
+    client = redis_cache._cache.get_client()
+    assert redis_cache._cache.get_client() is client
+    assert redis_cache._cache.get_client(write=True) is client
+
+    redis_cache.set("a", {"menu": ["Home"]}, 30)
+    assert redis_cache.add("a", "other") is False
+    assert redis_cache.get("a") == {"menu": ["Home"]}
+    redis_cache.set("n", 1, 30)
+    assert redis_cache.incr("n", 2) == 3
+    assert redis_cache.get_many(["a", "n", "missing"]) == {"a": {"menu": ["Home"]}, "n": 3}
+    redis_cache.delete_many(["a", "n"])
+    assert redis_cache.get("a") is None
 
 
 # A separate Python process stands for another gunicorn worker.

@@ -92,12 +92,15 @@ def test_each_language_has_its_own_menu(client, home_page):
 def test_site_settings_are_cached_and_follow_an_editors_change(client, home_page):
     from pages.models import SiteSettings
 
+    site = Site.objects.get(is_default_site=True)
+    # Settings are created on first use, which starts a new content version.
+    support = SiteSettings.for_site(site)
+    NavigationSettings.for_site(site)
     client.get("/vragenlijst/vraag/voor-wie/")
     with CaptureQueriesContext(connection) as queries:
         client.get("/vragenlijst/vraag/voor-wie/")
     assert not [q for q in queries if "pages_sitesettings" in q["sql"]]
 
-    support = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     support.support_name = "Cliëntondersteuning Oost"
     support.footer_text = "Een dienst van de regio"
     support.save()
