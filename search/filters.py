@@ -25,6 +25,9 @@ from search.criteria import (
     Criteria,
     Sort,
 )
+from search.form_html import FastWidgetRenderer
+
+FAST_WIDGETS = FastWidgetRenderer()
 
 # How each code list is introduced in the sidebar, in the words a visitor uses.
 FACET_TITLES = {
@@ -38,6 +41,11 @@ FACET_TITLES = {
     "life_outlooks": _("Levensovertuiging"),
     "languages": _("Talen van medewerkers"),
 }
+
+
+class FilterForm(forms.Form):
+    # Widgets rendered in Python, not one template per widget and option (search/form_html.py).
+    default_renderer = FAST_WIDGETS
 
 
 class CodeListFilter(django_filters.MultipleChoiceFilter):
@@ -131,6 +139,7 @@ class ResidenceFilterSet(django_filters.FilterSet):
     class Meta:
         model = ResidencePage
         fields: list[str] = []
+        form = FilterForm
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         if queryset is None:

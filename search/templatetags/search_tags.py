@@ -1,7 +1,10 @@
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 
 from residences import presenters, taxonomy
 from search import shortlist
+from search.fragments import shown
 
 register = template.Library()
 
@@ -39,6 +42,14 @@ def shortlist_button(context, residence_id, title, small=True):
 
 
 @register.simple_tag(takes_context=True)
+def result_cards(context, cards):
+    """The result cards (search/includes/result_card.html), their fixed part from the cache."""
+    from search.cards import render_cards
+
+    return render_cards(cards, context)
+
+
+@register.simple_tag(takes_context=True)
 def residence_detail(context, page):
     """Everything the residence page shows beyond its fields: see residences/presenters.py."""
     return presenters.detail_context(page, context["request"])
@@ -60,6 +71,79 @@ def described_widget(field, hint=None, short=False):
     if short:
         attrs["class"] = "input--short"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def filter_field(field, hint=None, short=False):
+    """One field of the filter sidebar: label, hint, errors and the described widget.
+
+    Built in Python (it was an include per field); the widget comes from the form's renderer.
+    """
+    field_id = shown(field.id_for_label)
+    errors = field.errors
+    hint_html = f'<p class="hint" id="{field_id}-hint">{shown(hint)}</p>' if hint else ""
+    error_html = "".join(
+        f'<p class="field-error" id="{field_id}-error"><span class="visually-hidden">'
+        f"{gettext('Fout:')} </span>{shown(error)}</p>"
+        for error in errors
+    )
+    return mark_safe(
+        f'<div class="form-group{" form-group--error" if errors else ""}">\n'
+        f'  <label class="label" for="{field_id}">{shown(field.label)}</label>\n'
+        f"  {hint_html}\n"
+        f"  {error_html}\n"
+        f"  {described_widget(field, hint, short)}\n"
+        "</div>\n"
+    )
+
+
+@register.simple_tag
+def facet_options(group):
+    """The checkboxes of one facet group (presentation.facet_groups), with their counts.
+
+    Built in Python: with about a hundred options per page, a template loop was most of the
+    filter sidebar's time.
+    """
+    name = shown(group["url_name"])
+    residences = gettext("woonlocaties")
+    items = []
+    for option in group["options"]:
+        option_id = shown(option["id"])
+        checked = " checked" if option["checked"] else ""
+        count = option["count"]
+        count_html = (
+            f' <span class="facet__count">({shown(count)}<span class="visually-hidden">'
+            f" {residences}</span>)</span>"
+            if count is not None
+            else ""
+        )
+        items.append(
+            '\n        <li class="choice">\n'
+            f'          <input type="checkbox" name="{name}" value="{shown(option["code"])}"'
+            f' id="{option_id}"{checked}>\n'
+            f'          <label for="{option_id}">{_shown_label(option["label"])}'
+            f"{count_html}</label>\n"
+            "        </li>\n        "
+        )
+    return mark_safe("".join(items))
+
+
+# Code list labels are lazy translations made once (taxonomy): each is translated and escaped
+# once per language and process. Keyed by the object, held so that its id is not reused.
+_labels: dict[tuple, tuple[object, str]] = {}
+MAX_LABELS = 5000
+
+
+def _shown_label(label) -> str:
+    if type(label) is str:
+        return shown(label)
+    key = (get_language(), id(label))
+    entry = _labels.get(key)
+    if entry is None or entry[0] is not label:
+        if len(_labels) >= MAX_LABELS:  # labels made per request after all: do not grow
+            _labels.clear()
+        entry = _labels[key] = (label, shown(label))
+    return entry[1]
 
 
 @register.filter
