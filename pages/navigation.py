@@ -188,7 +188,8 @@ def site_settings(request) -> dict:
 def breadcrumb_items(page: Page | None = None, current: str | None = None, request=None):
     """Home, then each ancestor below it, then the current page (not a link)."""
     if page is not None:
-        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2).specific()
+        # Titles and URLs live on the base Page: no query per page type for .specific().
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
         items = [
             {"title": _("Home") if ancestor.depth == 2 else ancestor.title,
              "url": ancestor.get_url(request=request)}
