@@ -14,6 +14,11 @@ A page is stored only if it is safe to give to anyone:
 - the page has no view restrictions (login, password, groups) on it or its ancestors;
 - rendering it outside the marked parts neither read the session nor asked for a CSRF token.
 
+A cached page is served without routing, so without Wagtail's `before_serve_page` hooks: the
+only such hook that decides who may see a page is Wagtail's view-restriction check, and pages
+with restrictions are never stored. A new hook of that kind must make its pages uncacheable
+(`page_cache = False` on the page type).
+
 Entries are keyed by host, path and query string, language, date and the site's content
 version (pages/signals.py starts a new version whenever a page is published, unpublished, moved
 or deleted, and when navigation, site settings, sites, view restrictions or images change). A
@@ -118,7 +123,7 @@ def is_cacheable_request(request) -> bool:
     )
 
 
-def _storable(response, request, page, session_read: bool) -> bool:
+def _storable(response, request, session_read: bool) -> bool:
     if response.status_code != 200 or response.streaming:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
@@ -130,6 +135,7 @@ def _storable(response, request, page, session_read: bool) -> bool:
         return False
     if session_read:
         return False
+    page = getattr(request, "page_cache_page", None)
     if page is None or not getattr(page.specific_class, "page_cache", True):
         return False
     return not page.get_view_restrictions().exists()
@@ -156,21 +162,29 @@ def serve(request, path):
 
     capture = Capture()
     setattr(request, CAPTURE_ATTRIBUTE, capture)
+    # Whether rendering the page (outside the per-visitor parts) reads the session, whatever a
+    # middleware read before; the flag is restored for SessionMiddleware's Vary header.
     session = getattr(request, "session", None)
-    session_accessed_before = getattr(session, "accessed", False)
+    accessed_before = getattr(session, "accessed", False)
+    if session is not None:
+        session.accessed = False
     try:
         response = wagtail_views.serve(request, path)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
     finally:
         setattr(request, CAPTURE_ATTRIBUTE, None)
+        session_read = getattr(session, "accessed", False)
+        if session is not None:
+            session.accessed = accessed_before or session_read
     if response.streaming:
         return response
+    storable = _storable(response, request, session_read)
+    if not (storable or capture.holes):
+        return response
 
-    session_read = getattr(session, "accessed", False) and not session_accessed_before
-    page = getattr(request, "page_cache_page", None)
     html = response.content.decode(response.charset)
-    if _storable(response, request, page, session_read):
+    if storable:
         vary = [header.strip() for header in response.get("Vary", "").split(",") if header]
         entry = {
             "html": html,

@@ -143,3 +143,35 @@ def test_switching_it_off_serves_every_page_fresh(client, home_page, settings):
         assert client.get(page.url).status_code == 200
 
     assert len(queries) > 0
+
+
+def reads_the_user(get_response):
+    """A middleware that looks at the visitor before the view, as many sites have one."""
+
+    def middleware(request):
+        request.user.is_authenticated  # noqa: B018 (reads the session)
+        return get_response(request)
+
+    return middleware
+
+
+def test_a_page_whose_rendering_reads_the_session_is_never_stored(
+    client, home_page, monkeypatch, settings
+):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.reads_the_user"]
+    page = content_page(home_page)
+    original = ContentPage.get_context
+
+    def get_context(self, request, *args, **kwargs):
+        request.session.get("anything")  # as a page showing visitor-specific data would
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(ContentPage, "get_context", get_context)
+    client.post(ADD, {"residence": 0})  # this visitor has a session
+    for _ in range(2):
+        assert client.get(page.url).status_code == 200
+
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get(page.url).status_code == 200
+
+    assert any("wagtailcore_page" in query["sql"] for query in queries)
