@@ -41,6 +41,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from wagtail import views as wagtail_views
 
+from search.fragments import fill as fill_slots
+from search.fragments import marker, pieces
+
 VERSION_KEY = "site-content:version"
 MAX_QUERY_LENGTH = 512
 CAPTURE_ATTRIBUTE = "_page_cache_capture"
@@ -68,15 +71,15 @@ def content_changed(**kwargs) -> None:
 
 @dataclass
 class Capture:
-    """The per-visitor parts found while a page renders for the cache."""
+    """The per-visitor parts found while a page renders for the cache: (slot, template, values).
+    Slots are search/fragments.py markers, so a page text holding a marker is caught."""
 
-    token: str = field(default_factory=lambda: uuid.uuid4().hex)
     holes: list[tuple[str, str, dict]] = field(default_factory=list)
 
     def hole(self, template_name: str, values: dict) -> str:
-        marker = f"<!--per-visitor:{self.token}:{len(self.holes)}-->"
-        self.holes.append((marker, template_name, values))
-        return marker
+        slot = f"part{len(self.holes)}"
+        self.holes.append((slot, template_name, values))
+        return marker(slot)
 
 
 def render_part(request, template_name: str, values: dict) -> str:
@@ -92,10 +95,11 @@ def per_visitor(request, template_name: str, values: dict) -> str:
     return mark_safe(capture.hole(template_name, values))
 
 
-def fill(request, html: str, holes) -> str:
-    for marker, template_name, values in holes:
-        html = html.replace(marker, render_part(request, template_name, values), 1)
-    return html
+def fill(request, split: tuple[str, ...], holes) -> str:
+    """The page's text with each per-visitor part rendered for this request."""
+    return fill_slots(
+        split, {slot: render_part(request, name, values) for slot, name, values in holes}
+    )
 
 
 def cache_key(request) -> str | None:
@@ -142,7 +146,7 @@ def _storable(response, request, session_read: bool) -> bool:
 
 
 def _response(request, entry) -> HttpResponse:
-    response = HttpResponse(fill(request, entry["html"], entry["holes"]))
+    response = HttpResponse(fill(request, entry["split"], entry["holes"]))
     response["Content-Type"] = entry["content_type"]
     if entry["vary"]:
         patch_vary_headers(response, entry["vary"])
@@ -183,18 +187,22 @@ def serve(request, path):
     if not (storable or capture.holes):
         return response
 
-    html = response.content.decode(response.charset)
+    slots = tuple(slot for slot, _name, _values in capture.holes)
+    split = pieces(response.content.decode(response.charset), slots)
+    if split is None:
+        # The page's own text holds a marker: serve it fresh, without the cache.
+        return wagtail_views.serve(request, path)
     if storable:
         vary = [header.strip() for header in response.get("Vary", "").split(",") if header]
         entry = {
-            "html": html,
+            "split": split,
             "holes": capture.holes,
             "content_type": response["Content-Type"],
             "vary": vary,
         }
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
     if capture.holes:
-        response.content = fill(request, html, capture.holes)
+        response.content = fill(request, split, capture.holes)
     return response
 
 

@@ -175,3 +175,18 @@ def test_a_page_whose_rendering_reads_the_session_is_never_stored(
         assert Client().get(page.url).status_code == 200
 
     assert any("wagtailcore_page" in query["sql"] for query in queries)
+
+
+def test_a_page_whose_text_holds_a_marker_is_served_fresh(client, home_page):
+    from search.fragments import marker
+
+    page = content_page(home_page, title=f"Titel {marker('part0')} met teken")
+
+    for _ in range(2):
+        html = client.get(page.url).content.decode()
+        assert marker("part0") in html  # the editor's text, untouched
+        assert TOKEN.search(html)  # the language switch, rendered for this visitor
+
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get(page.url).status_code == 200
+    assert queries  # never stored
