@@ -3,7 +3,8 @@
 Rendering a Django template costs far more than joining strings. When a fragment is the same for
 many requests except for a few values, render it once with a marker in place of each of those
 values, split it at the markers, and fill in the values (escaped as the template would show
-them) per request. search/cards.py does this for the result cards and the shortlist button.
+them) per request. search/cards.py does this for the result cards and the shortlist button;
+pages/page_cache.py marks the per-visitor parts of cached pages with the same markers.
 """
 
 from __future__ import annotations
