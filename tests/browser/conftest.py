@@ -124,6 +124,24 @@ def site_url(live_server, transactional_db, django_db_serialized_rollback):
     return live_server.url
 
 
+# Tiles from our own origin: the test machine has no internet, and a broken tile would be a
+# console error. The map code does not care what the tile image shows.
+LOCAL_TILES = "/static/search/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
+
+
+@pytest.fixture(autouse=True)
+def local_tiles(settings):
+    settings.MAP_TILE_URL = LOCAL_TILES
+
+
+@pytest.fixture
+def catalogue(small_catalogue):
+    from search.indexing import rebuild_index
+
+    rebuild_index()
+    return small_catalogue
+
+
 @pytest.fixture
 def small_catalogue(site_url):
     from tests.factories import ProviderPageFactory, ResidencePageFactory

@@ -5,23 +5,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-# Tiles from our own origin: the test machine has no internet, and a broken tile would be a
-# console error. The map code does not care what the tile image shows.
-LOCAL_TILES = "/static/search/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
 LEAFLET = "/static/search/vendor/leaflet/leaflet."
-
-
-@pytest.fixture(autouse=True)
-def local_tiles(settings):
-    settings.MAP_TILE_URL = LOCAL_TILES
-
-
-@pytest.fixture
-def catalogue(small_catalogue):
-    from search.indexing import rebuild_index
-
-    rebuild_index()
-    return small_catalogue
 
 
 def leaflet_requests(requests: list[str]) -> list[str]:

@@ -4,21 +4,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-LOCAL_TILES = "/static/search/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
-
-
-@pytest.fixture(autouse=True)
-def local_tiles(settings):
-    settings.MAP_TILE_URL = LOCAL_TILES
-
-
-@pytest.fixture
-def catalogue(small_catalogue):
-    from search.indexing import rebuild_index
-
-    rebuild_index()
-    return small_catalogue
-
 
 def active_matches(page, selector: str) -> bool:
     return page.evaluate(

@@ -5,23 +5,6 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-# Tiles from our own origin: the test machine has no internet, and a broken tile would be a
-# console error. The map code does not care what the tile image shows.
-LOCAL_TILES = "/static/search/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
-
-
-@pytest.fixture(autouse=True)
-def local_tiles(settings):
-    settings.MAP_TILE_URL = LOCAL_TILES
-
-
-@pytest.fixture
-def catalogue(small_catalogue):
-    from search.indexing import rebuild_index
-
-    rebuild_index()
-    return small_catalogue
-
 
 def test_search_from_home_to_results_to_detail(page, site_url, catalogue, axe, screenshot):
     page.goto(site_url + "/")
