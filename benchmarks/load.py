@@ -357,23 +357,30 @@ def summarise(samples: list[Sample], elapsed: float) -> list[dict]:
     return rows
 
 
-def gunicorn_processes(match: str) -> dict[str, list[tuple[int, float]]]:
-    """Resident memory (MB) of gunicorn's master and workers whose command line has `match`."""
-    found: dict[int, tuple[int, float]] = {}
+def process_files(name: str):
+    """(pid, command line, text of /proc/PID/<name>) for every process that can be read."""
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/cmdline", "rb") as handle:
                 command = handle.read().replace(b"\0", b" ").decode(errors="replace")
-            if "gunicorn" not in command or match not in command:
-                continue
-            with open(f"/proc/{entry}/status") as handle:
-                status = dict(line.split(":", 1) for line in handle if ":" in line)
+            with open(f"/proc/{entry}/{name}") as handle:
+                text = handle.read()
         except OSError:
             continue
+        yield int(entry), command, text
+
+
+def gunicorn_processes(match: str) -> dict[str, list[tuple[int, float]]]:
+    """Resident memory (MB) of gunicorn's master and workers whose command line has `match`."""
+    found: dict[int, tuple[int, float]] = {}
+    for pid, command, text in process_files("status"):
+        if "gunicorn" not in command or match not in command:
+            continue
+        status = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
         rss_mb = int(status["VmRSS"].split()[0]) / 1024
-        found[int(entry)] = (int(status["PPid"].strip()), rss_mb)
+        found[pid] = (int(status["PPid"].strip()), rss_mb)
     masters = [pid for pid, (parent, _) in found.items() if parent not in found]
     workers = [(pid, rss) for pid, (parent, rss) in found.items() if parent in found]
     return {
@@ -389,24 +396,16 @@ def cpu_seconds(match: str, database: str) -> dict[int, float]:
     """CPU time used so far by each gunicorn process (and each PostgreSQL backend serving
     `database`), so the report can say what a request costs whatever else the machine runs."""
     used = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+    for pid, command, text in process_files("stat"):
+        is_gunicorn = "gunicorn" in command and match in command
+        is_backend = (
+            bool(database) and command.startswith("postgres: ") and (f" {database} " in command)
+        )
+        if not (is_gunicorn or is_backend):
             continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                command = handle.read().replace(b"\0", b" ").decode(errors="replace")
-            is_gunicorn = "gunicorn" in command and match in command
-            is_backend = (
-                bool(database) and command.startswith("postgres: ") and (f" {database} " in command)
-            )
-            if not (is_gunicorn or is_backend):
-                continue
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
+        fields = text.rsplit(")", 1)[1].split()
         # utime and stime are fields 14 and 15 of /proc/PID/stat (11 and 12 after the name).
-        used[int(entry)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        used[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
     return used
 
 
