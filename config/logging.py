@@ -88,15 +88,38 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+class DropTemplateContext(logging.Filter):
+    """Keeps rendered answers out of Django's template debug log.
+
+    At DEBUG level, django.template logs every failed variable lookup with the exception, and
+    the exception's text is the whole template context: on the questionnaire's check page and
+    "Mijn wensen" page that is the visitor's answers in plain text. The message itself (variable
+    and template name) is harmless, so it stays and the exception goes.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info or record.exc_text:
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+# For every LOGGING setting: the filter above on the template logger.
+TEMPLATE_FILTERS = {"drop_template_context": {"()": "config.logging.DropTemplateContext"}}
+TEMPLATE_LOGGER = {"filters": ["drop_template_context"]}
+
+
 def production_logging(level: str = "INFO") -> dict:
     """The LOGGING setting for production: JSON on standard error, which the container collects."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": "config.logging.JsonFormatter"}},
+        "filters": TEMPLATE_FILTERS,
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
+            "django.template": TEMPLATE_LOGGER,
             # runserver's request lines carry query strings; gunicorn's access log has its own
             # format without them (docker/gunicorn.conf.py).
             "django.server": {"handlers": [], "propagate": False},

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.logging import TEMPLATE_FILTERS, TEMPLATE_LOGGER
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -246,9 +248,12 @@ TRUSTED_PROXY_IP_HEADER = env("TRUSTED_PROXY_IP_HEADER")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": TEMPLATE_FILTERS,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Failed lookups at DEBUG carry the template context: questionnaire answers.
+        "django.template": TEMPLATE_LOGGER,
         # Request lines carry query strings, and query strings can carry search wishes.
         "django.server": {"handlers": [], "propagate": False},
         # Wagtail runs its reference-index and search updates as tasks, one log line each.
