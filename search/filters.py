@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from residences import taxonomy
@@ -43,6 +45,14 @@ FACET_TITLES = {
 }
 
 
+def _distance_label(km: int) -> str:
+    return gettext("Tot %(km)s km") % {"km": km}
+
+
+# Lazy as the other labels: `gettext_lazy(...) % value` would translate once, at import.
+distance_label = lazy(_distance_label, str)
+
+
 class FilterForm(forms.Form):
     # Widgets rendered in Python, not one template per widget and option (search/form_html.py).
     default_renderer = FAST_WIDGETS
@@ -64,6 +74,10 @@ class FlagFilter(django_filters.BooleanFilter):
     field_class = forms.BooleanField
 
 
+class SelectFilter(django_filters.ChoiceFilter):
+    field_class = search_forms.SelectField
+
+
 def code_list_filter(list_name: str) -> CodeListFilter:
     return CodeListFilter(
         field_name=list_name,
@@ -71,6 +85,10 @@ def code_list_filter(list_name: str) -> CodeListFilter:
         choices=taxonomy.RESIDENCE_CODE_LISTS[list_name].choices,
         method="filter_by_criteria",
     )
+
+
+# The form class of each FilterSet class (see ResidenceFilterSet.get_form_class).
+_form_classes: dict[type, type[forms.Form]] = {}
 
 
 class ResidenceFilterSet(django_filters.FilterSet):
@@ -94,10 +112,10 @@ class ResidenceFilterSet(django_filters.FilterSet):
         method="filter_by_criteria",
         widget=search_forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
-    afstand = django_filters.ChoiceFilter(
+    afstand = SelectFilter(
         label=_("Hoe ver weg mag het zijn?"),
         method="filter_by_criteria",
-        choices=[(str(km), _("Tot %(km)s km") % {"km": km}) for km in DISTANCE_CHOICES_KM],
+        choices=[(str(km), distance_label(km)) for km in DISTANCE_CHOICES_KM],
         empty_label=_("Geen grens"),
         widget=search_forms.Select,
     )
@@ -113,14 +131,14 @@ class ResidenceFilterSet(django_filters.FilterSet):
         widget=search_forms.FlagCheckbox,
         required=False,
     )
-    urgentie = django_filters.ChoiceFilter(
+    urgentie = SelectFilter(
         label=_("Hoe snel is een plaats nodig?"),
         method="filter_by_criteria",
         choices=taxonomy.Urgency.choices,
         empty_label=_("Maakt niet uit"),
         widget=search_forms.Select,
     )
-    sorteer = django_filters.ChoiceFilter(
+    sorteer = SelectFilter(
         label=_("Sorteren op"),
         method="filter_by_criteria",
         choices=Sort.CHOICES,
@@ -147,6 +165,27 @@ class ResidenceFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, request=request, prefix=prefix)
 
     # The form as the sidebar shows it ----------------------------------------------------
+
+    def get_form_class(self):
+        """The form of these filters, built once per process.
+
+        django-filter builds a form class from the instance's filters every time; ours are the
+        same for every instance (nothing here changes them per request), so their form is too.
+        """
+        form_class = _form_classes.get(type(self))
+        if form_class is None:
+            form_class = _form_classes[type(self)] = super().get_form_class()
+        return form_class
+
+    @classmethod
+    def bound_form(cls, data) -> forms.Form:
+        """The filter form for `data`, as `cls(data).form` makes it.
+
+        The results page needs only the form (its values, errors and choices), not the
+        FilterSet: that would deep-copy every filter and build a queryset per request.
+        """
+        form_class = _form_classes.get(cls) or cls(data).get_form_class()
+        return form_class(data)
 
     def facet_fields(self):
         """(list name, bound field) for every code list, in taxonomy order."""

@@ -8,11 +8,16 @@ a URL means.
 
 from __future__ import annotations
 
+import copy
+import functools
+
+import django_filters.fields
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from search.criteria import Criteria, clean_value
+from residences import taxonomy
+from search.criteria import URL_NAMES, Criteria, Importance, Wish, clean_value
 
 
 def first_value(data, name: str):
@@ -81,7 +86,38 @@ class FlagCheckbox(forms.CheckboxInput):
         return first_value(data, name) in self.TRUE_VALUES
 
 
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
+class SharedChoicesMixin:
+    """Every form made from these fields shares their choices instead of deep-copying them.
+
+    A form deep-copies its fields; a choice field also deep-copies its choices, which for the
+    filter sidebar's code lists (a hundred lazily translated labels) was most of the cost of
+    building the form on every results page. The choices here are (value, label) pairs of
+    strings and lazy strings fixed by the code lists, and nothing changes them in place, so the
+    copy keeps the rest of Django's copy (widget, its attributes, error messages, validators)
+    and shares the choices. A form that wants other choices assigns new ones, as it must anyway.
+    """
+
+    def __deepcopy__(self, memo):
+        # Field.__deepcopy__ and Widget.__deepcopy__, without copying the choices (a choice
+        # widget would also normalise its copy again, which cost as much as the copy).
+        result = copy.copy(self)
+        memo[id(self)] = result
+        if isinstance(self.widget, forms.MultiWidget):  # its subwidgets need their own copies
+            result.widget = copy.deepcopy(self.widget, memo)
+        else:
+            result.widget = copy.copy(self.widget)
+            result.widget.attrs = self.widget.attrs.copy()
+            memo[id(self.widget)] = result.widget
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
+
+
+class SelectField(SharedChoicesMixin, django_filters.fields.ChoiceField):
+    """django-filter's choice field (with its empty choice), sharing its choices per form."""
+
+
+class LenientMultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
     """Keeps the known codes of a list and drops the rest, as the parser does."""
 
     widget = CheckboxList
@@ -108,15 +144,56 @@ class WholeNumberField(forms.IntegerField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
-class WishField(forms.MultipleChoiceField):
+@functools.cache
+def _written_wishes() -> dict[str, tuple[int, Wish]]:
+    """Every wish as `Criteria.to_pairs` writes it ("voorziening:tuin:3"), with its place in
+    taxonomy order: built once from the code lists, the same for every visitor."""
+    codes = [
+        (list_name, code)
+        for list_name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items()
+        if list_name in URL_NAMES
+        for code in code_list.values
+    ]
+    written = {}
+    for position, (list_name, code) in enumerate(codes):
+        for importance in Importance.VALUES:
+            wish = Wish(list_name, code, importance)
+            ((_key, value),) = Criteria(wishes=(wish,)).to_pairs()
+            written[value] = (position, wish)
+    return written
+
+
+def parse_wishes(values) -> list[Wish]:
+    """What `Criteria.from_query({"wens": values})` makes of these values, several times cheaper.
+
+    A search's wishes are parsed twice per results page (by the parser and by this form), and
+    the parser builds a whole Criteria each time. The values the site writes are looked up;
+    any other spelling (no importance, "03", ...) goes to the parser. Then, as the parser does,
+    the strongest importance of each code is kept, in taxonomy order.
+    """
+    written = _written_wishes()
+    strongest: dict[tuple[str, str], tuple[int, Wish]] = {}
+    for value in values:
+        found = written.get(value)
+        if found is None:
+            parsed = Criteria.from_query({"wens": [value]})[0].wishes
+            if not parsed:
+                continue
+            found = written[Criteria(wishes=parsed).to_pairs()[0][1]]
+        position, wish = found
+        key = (wish.list_name, wish.code)
+        if key not in strongest or strongest[key][1].importance < wish.importance:
+            strongest[key] = found
+    return [wish for _position, wish in sorted(strongest.values(), key=lambda found: found[0])]
+
+
+class WishField(SharedChoicesMixin, forms.MultipleChoiceField):
     """Wishes travel as hidden "list:code:importance" values; unknown ones are dropped."""
 
     widget = MultipleHiddenInput
 
     def to_python(self, value):
-        values = super().to_python(value)
-        criteria, _notices = Criteria.from_query({"wens": values})
-        return list(criteria.wishes)
+        return parse_wishes(super().to_python(value))
 
     def validate(self, value):
         if self.required and not value:

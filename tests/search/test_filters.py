@@ -2,12 +2,22 @@
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from residences import taxonomy
-from search.criteria import DISTANCE_CHOICES_KM, URL_NAMES, Criteria, Sort
+from search.criteria import (
+    DISTANCE_CHOICES_KM,
+    LIST_NAMES_BY_URL_NAME,
+    URL_NAMES,
+    Criteria,
+    Importance,
+    Sort,
+    Wish,
+)
 from search.filters import ResidenceFilterSet
+from search.forms import parse_wishes
 
 
 def criteria_of(data) -> Criteria:
@@ -115,3 +125,73 @@ def test_filterset_and_from_query_agree_on_generated_query_strings(pairs):
     for key, value in pairs:
         data.appendlist(key, value)
     assert ResidenceFilterSet(data).criteria == Criteria.from_query(data)[0]
+
+
+# The wishes the site writes, spelled other ways, and nonsense.
+WISH_VALUES = st.one_of(
+    st.builds(
+        lambda url_name, code, importance: f"{url_name}:{code}:{importance}",
+        st.sampled_from(list(URL_NAMES.values())),
+        st.sampled_from(["tuin", "lift", "rustig", "winkels", "nl", "vv-pg", "zin", "onzin"]),
+        st.sampled_from(["1", "2", "3", "03", "0", "4", "", "x", "٣"]),
+    ),
+    st.sampled_from(["voorziening:tuin", "omgeving:ov:", "taal:nl:2:1", "::", ":tuin:2"]),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WISH_VALUES, max_size=8))
+def test_wish_field_reads_wishes_as_the_parser_does(values):
+    form = ResidenceFilterSet.bound_form(QueryDict(mutable=True))
+    expected = list(Criteria.from_query({"wens": values})[0].wishes)
+    cleaned = [value.strip() for value in values if value.strip()]
+    assert form.fields["wens"].to_python(cleaned) == expected
+
+
+def test_every_written_wish_is_read_back():
+    for url_name in URL_NAMES.values():
+        list_name = LIST_NAMES_BY_URL_NAME[url_name]
+        for code in taxonomy.RESIDENCE_CODE_LISTS[list_name].values:
+            for importance in Importance.VALUES:
+                wish = Wish(list_name, code, importance)
+                value = f"{url_name}:{code}:{importance}"
+                assert parse_wishes([value]) == [wish]
+
+
+def test_bound_form_is_the_filtersets_form():
+    data = QueryDict("afstand=5&plaats=Schiedam&voorziening=tuin&leeftijd=oud&wens=taal:nl:2")
+    form = ResidenceFilterSet.bound_form(data)
+    same = ResidenceFilterSet(data).form
+    assert type(form) is type(same)
+    assert form.errors == same.errors and form.cleaned_data == same.cleaned_data
+    assert [str(field) for field in form] == [str(field) for field in same]
+
+
+def test_forms_share_choices_but_not_what_a_form_may_change():
+    first = ResidenceFilterSet.bound_form(QueryDict())
+    second = ResidenceFilterSet.bound_form(QueryDict())
+    for name in ("voorziening", "afstand", "sorteer", "wens"):
+        field, other = first.fields[name], second.fields[name]
+        assert field is not other and field.widget is not other.widget
+        assert list(field.choices) == list(other.choices)
+        field.widget.attrs["data-changed"] = "1"
+        field.error_messages["invalid_choice"] = "changed"
+        field.validators.append(lambda value: None)
+        assert "data-changed" not in other.widget.attrs
+        assert other.error_messages["invalid_choice"] != "changed"
+        assert other.validators == []
+    first.fields["afstand"].choices = [("1", "een")]
+    assert [code for code, _label in second.fields["afstand"].choices] == [
+        "",
+        *(str(km) for km in DISTANCE_CHOICES_KM),
+    ]
+
+
+def test_distance_labels_follow_the_language():
+    form = ResidenceFilterSet.bound_form(QueryDict("afstand=5"))
+    labels = dict(form.fields["afstand"].choices)
+    with translation.override("en"):
+        assert str(labels["5"]) == "Up to 5 km"
+    with translation.override("nl"):
+        assert str(labels["5"]) == "Tot 5 km"
