@@ -37,10 +37,11 @@ from django.template.defaultfilters import floatformat
 from django.template.loader import get_template
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext as _
 
 from residences.presenters import Availability
+from search.form_html import Transcription
 from search.fragments import fill, markers, pieces, shown
 
 logger = logging.getLogger(__name__)
@@ -159,6 +160,7 @@ class _LiveParts:
 
     def __init__(self, context, request, criteria):
         place = (criteria.place_label or criteria.place) if criteria is not None else ""
+        self.language = get_language()
         self.distance_words = _("%(km)s km van %(place)s")
         self.place = shown(place)
         self.buttons = ShortlistButtons(
@@ -180,20 +182,87 @@ class _LiveParts:
     def distance(self, km) -> SafeString | str:
         if km is None:
             return ""
-        words = self.distance_words % {"km": shown(floatformat(km, 1)), "place": self.place}
+        words = self.distance_words % {"km": kilometres(km, self.language), "place": self.place}
         return mark_safe(f"· {words}")
 
     def explanation(self, explanation) -> str:
+        # Remembered for this page only: which wishes a visitor has is theirs.
         key = (explanation.met, explanation.missed)
         try:
             html = self.explanations.get(key)
         except TypeError:  # unhashable wishes: render every time
             key, html = None, None
         if html is None:
-            html = get_template(EXPLANATION_TEMPLATE).render({"explanation": explanation})
+            html = explanation_html.render(explanation=explanation)
             if key is not None:
                 self.explanations[key] = html
         return html
+
+
+# Distances: `{{ km|floatformat:1 }}` as a table per language. Distances come rounded to
+# a tenth (ranking.explain), so a few thousand numbers cover every card.
+_kilometres: dict[tuple[str | None, float], str] = {}
+MAX_KILOMETRES = 20000
+
+
+def kilometres(km, language) -> str:
+    key = (language, km)
+    text = _kilometres.get(key)
+    if text is None:
+        if len(_kilometres) >= MAX_KILOMETRES:
+            _kilometres.clear()
+        text = _kilometres[key] = shown(floatformat(km, 1))
+    return text
+
+
+# "Why it fits": search/includes/explanation.html in Python while it is this text.
+EXPLANATION_SOURCE = (
+    "{% load i18n %}{% comment %}\n"
+    '  Which wishes a residence meets. ✓ and ✗ are shown, and a hidden "wel"/"niet" is read'
+    " aloud:\n"
+    "  never colour alone.\n"
+    "{% endcomment %}{% if explanation.wish_count %}\n"
+    '<div class="match">\n'
+    '  <p class="match__summary">{{ explanation.summary }}:</p>\n'
+    '  <ul class="match__list">\n'
+    '    {% for wish in explanation.met %}<li class="match__item match__item--met">'
+    '<span aria-hidden="true">✓</span><span class="visually-hidden">{% translate "wel" %}:'
+    "</span> {{ wish.label }}</li>{% endfor %}\n"
+    '    {% for wish in explanation.missed %}<li class="match__item match__item--missed">'
+    '<span aria-hidden="true">✗</span><span class="visually-hidden">{% translate "niet" %}:'
+    "</span> {{ wish.label }}</li>{% endfor %}\n"
+    "  </ul>\n"
+    "</div>\n"
+    "{% endif %}\n"
+)
+
+
+def _explanation(explanation) -> str:
+    if not explanation.wish_count:
+        return "\n"
+    met_word, missed_word = gettext("wel"), gettext("niet")
+    met = "".join(
+        '<li class="match__item match__item--met"><span aria-hidden="true">✓</span>'
+        f'<span class="visually-hidden">{met_word}:</span> {shown(wish.label)}</li>'
+        for wish in explanation.met
+    )
+    missed = "".join(
+        '<li class="match__item match__item--missed"><span aria-hidden="true">✗</span>'
+        f'<span class="visually-hidden">{missed_word}:</span> {shown(wish.label)}</li>'
+        for wish in explanation.missed
+    )
+    return (
+        '\n<div class="match">\n'
+        f'  <p class="match__summary">{shown(explanation.summary)}:</p>\n'
+        '  <ul class="match__list">\n'
+        f"    {met}\n"
+        f"    {missed}\n"
+        "  </ul>\n"
+        "</div>\n\n"
+    )
+
+
+explanation_html = Transcription(EXPLANATION_TEMPLATE, EXPLANATION_SOURCE, _explanation)
 
 
 # The shortlist button ---------------------------------------------------------------------

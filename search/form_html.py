@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from django.forms.renderers import DjangoTemplates
 from django.template.defaultfilters import stringformat
+from django.template.loader import get_template
 from django.utils.html import strip_spaces_between_tags
-from django.utils.safestring import SafeData, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from search.fragments import shown
 
@@ -194,3 +195,38 @@ class FastWidgetRenderer(DjangoTemplates):
         except Exception:  # not loadable here: leave it to the template engine
             return False
         return source == BUILDERS[template_name][0]
+
+
+# Our own templates ------------------------------------------------------------------------
+
+
+class Transcription:
+    """One of our templates with a Python version of it, under the same guard as the widgets.
+
+    `build(**context)` returns what the template renders for `context`; it is used only while
+    the template's source is exactly `source` (checked once per loaded template, so again after
+    templates reload). An edited template renders the ordinary way, slower but right, until the
+    Python follows; the tests of each transcription fail meanwhile.
+    """
+
+    def __init__(self, template_name: str, source: str, build):
+        self.template_name = template_name
+        self.source = source
+        self.build = build
+        self._checked: tuple[object, bool] = (None, False)  # (loaded template, usable)
+
+    def render(self, **context) -> SafeString:
+        template = get_template(self.template_name)
+        if self._usable(template.template):
+            return mark_safe(self.build(**context))
+        return template.render(context)
+
+    def is_usable(self) -> bool:
+        return self._usable(get_template(self.template_name).template)
+
+    def _usable(self, engine_template) -> bool:
+        checked, usable = self._checked
+        if checked is not engine_template:
+            usable = engine_template.source == self.source
+            self._checked = (engine_template, usable)
+        return usable

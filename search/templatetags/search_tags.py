@@ -1,6 +1,6 @@
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from residences import presenters, taxonomy
 from search import shortlist
@@ -98,52 +98,12 @@ def filter_field(field, hint=None, short=False):
 
 
 @register.simple_tag
-def facet_options(group):
-    """The checkboxes of one facet group (presentation.facet_groups), with their counts.
+def facet_groups(groups):
+    """Each facet group (presentation.facet_groups) as search/includes/facet_group.html shows
+    it, in Python while that template is the one transcribed (search/views/results_html.py)."""
+    from search.views.results_html import facet_group
 
-    Built in Python: with about a hundred options per page, a template loop was most of the
-    filter sidebar's time.
-    """
-    name = shown(group["url_name"])
-    residences = gettext("woonlocaties")
-    items = []
-    for option in group["options"]:
-        option_id = shown(option["id"])
-        checked = " checked" if option["checked"] else ""
-        count = option["count"]
-        count_html = (
-            f' <span class="facet__count">({shown(count)}<span class="visually-hidden">'
-            f" {residences}</span>)</span>"
-            if count is not None
-            else ""
-        )
-        items.append(
-            '\n        <li class="choice">\n'
-            f'          <input type="checkbox" name="{name}" value="{shown(option["code"])}"'
-            f' id="{option_id}"{checked}>\n'
-            f'          <label for="{option_id}">{_shown_label(option["label"])}'
-            f"{count_html}</label>\n"
-            "        </li>\n        "
-        )
-    return mark_safe("".join(items))
-
-
-# Code list labels are lazy translations made once (taxonomy): each is translated and escaped
-# once per language and process. Keyed by the object, held so that its id is not reused.
-_labels: dict[tuple, tuple[object, str]] = {}
-MAX_LABELS = 5000
-
-
-def _shown_label(label) -> str:
-    if type(label) is str:
-        return shown(label)
-    key = (get_language(), id(label))
-    entry = _labels.get(key)
-    if entry is None or entry[0] is not label:
-        if len(_labels) >= MAX_LABELS:  # labels made per request after all: do not grow
-            _labels.clear()
-        entry = _labels[key] = (label, shown(label))
-    return entry[1]
+    return mark_safe("".join(f"\n  {facet_group.render(group=group)}  " for group in groups))
 
 
 @register.filter

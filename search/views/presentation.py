@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.forms.utils import pretty_name
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from residences import taxonomy
 from residences.models import ResidencePage
@@ -181,34 +182,69 @@ def extra_pairs(request) -> list[tuple[str, str]]:
     return [QUESTIONNAIRE_SOURCE] if came_from_questionnaire(request) else []
 
 
-def facet_groups(filterset, result) -> list[dict]:
-    """Each code list's checkboxes with counts, in taxonomy order, for the sidebar."""
+def facet_groups(form, result) -> list[dict]:
+    """Each code list's checkboxes with counts, in taxonomy order, for the sidebar.
+
+    `form` is the filter form (ResidenceFilterSet.bound_form): its fields say which codes each
+    list offers, under which title.
+    """
     groups = []
     for list_name, url_name in URL_NAMES.items():
-        field = filterset.form[url_name]
+        skeleton = facet_skeleton(form, url_name)
         counts = {value.code: value.count for value in result.facets.get(list_name, [])}
         selected = set(criteria_codes(result.criteria, list_name))
         options = [
             {
-                "id": f"id_{url_name}_{index}",
+                "id": option_id,
                 "code": code,
                 "label": label,
                 "count": counts.get(code),
                 "checked": code in selected,
             }
-            for index, (code, label) in enumerate(field.field.choices)
+            for option_id, code, label in skeleton.options
         ]
         groups.append(
             {
                 "list_name": list_name,
                 "url_name": url_name,
-                "title": field.label,
+                "title": skeleton.title,
                 "options": options,
                 "selected_count": len(selected),
                 "rule": list_name in MUST_ALL_LISTS,
             }
         )
     return groups
+
+
+@dataclass(frozen=True)
+class FacetSkeleton:
+    """What a facet group shows whatever the search: its title and options, in one language."""
+
+    title: str
+    options: tuple[tuple[str, str, str], ...]  # (checkbox id, code, label)
+
+
+# Per language and field: (choices, label, skeleton). The choices and label are the field's own
+# objects, so a form whose field has other ones gets its own skeleton.
+_skeletons: dict[tuple[str, str], tuple[object, object, FacetSkeleton]] = {}
+
+
+def facet_skeleton(form, url_name: str) -> FacetSkeleton:
+    """The field's title and options, translated once per language and process."""
+    field = form.fields[url_name]
+    choices, label = field.choices, field.label
+    key = (get_language(), url_name)
+    entry = _skeletons.get(key)
+    if entry is None or entry[0] is not choices or entry[1] is not label:
+        skeleton = FacetSkeleton(
+            title=str(pretty_name(url_name) if label is None else label),
+            options=tuple(
+                (f"id_{url_name}_{index}", str(code), str(code_label))
+                for index, (code, code_label) in enumerate(choices)
+            ),
+        )
+        entry = _skeletons[key] = (choices, label, skeleton)
+    return entry[2]
 
 
 def criteria_codes(criteria: Criteria, list_name: str) -> tuple[str, ...]:

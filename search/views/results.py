@@ -23,7 +23,7 @@ def results(request):
         notices = [*notices, str(_page_gone_notice())]
     extra = presentation.extra_pairs(request)
     result_cards = presentation.cards(result, criteria, shortlist.ids(request.session))
-    filterset = ResidenceFilterSet(request.GET)
+    filter_form = ResidenceFilterSet.bound_form(request.GET)
     context = {
         "criteria": criteria,
         "notices": [*notices, *map(str, result.notices)],
@@ -33,8 +33,8 @@ def results(request):
         "summary_rows": presentation.summary_rows(criteria),
         "came_from_questionnaire": bool(extra),
         "questionnaire_check_url": presentation.questionnaire_check_url(),
-        "filterset": filterset,
-        "facet_groups": presentation.facet_groups(filterset, result),
+        "filter_form": filter_form,
+        "facet_groups": presentation.facet_groups(filter_form, result),
         "extra_pairs": extra,
         "sort_choices": Sort.CHOICES,
         "sort_hidden_pairs": presentation.sort_hidden_pairs(criteria, extra),

@@ -1,5 +1,6 @@
-"""The filter sidebar's fields in Python (search/form_html.py, search_tags.filter_field and
-facet_options): the same HTML as Django's widget templates and the former include templates."""
+"""The filter sidebar's fields in Python (search/form_html.py, search_tags.filter_field): the
+same HTML as Django's widget templates and the former include template. The facet groups are
+in test_results_html.py."""
 
 from pathlib import Path
 
@@ -13,8 +14,7 @@ from hypothesis import strategies as st
 
 from search.filters import FAST_WIDGETS, ResidenceFilterSet
 from search.form_html import BUILDERS
-from search.templatetags.search_tags import described_widget, facet_options, filter_field
-from search.views import presentation
+from search.templatetags.search_tags import described_widget, filter_field
 
 QUERIES = [
     "",
@@ -28,17 +28,6 @@ FIELDS = ["q", "plaats", "afstand", "leeftijd", "vrij", "urgentie", "sorteer", "
 
 # search/includes/filter_field.html as it was before it became a tag (a copy).
 PLAIN_FIELD = (Path(__file__).parent / "plain_filter_field.html").read_text()
-PLAIN_FACET_OPTIONS = (
-    "{% load i18n %}{% for option in group.options %}\n"
-    '        <li class="choice">\n'
-    '          <input type="checkbox" name="{{ group.url_name }}" value="{{ option.code }}" '
-    'id="{{ option.id }}"{% if option.checked %} checked{% endif %}>\n'
-    '          <label for="{{ option.id }}">{{ option.label }}{% if option.count is not None %} '
-    '<span class="facet__count">({{ option.count }}<span class="visually-hidden"> '
-    '{% translate "woonlocaties" %}</span>)</span>{% endif %}</label>\n'
-    "        </li>\n"
-    "        {% endfor %}"
-)
 
 
 def forms_for(query: str):
@@ -107,26 +96,6 @@ def test_filter_field_is_the_former_include(query, language):
         ]:
             context = Context({"field": plain[name], "hint": hint, "short": short})
             assert filter_field(fast[name], hint, short) == template.render(context), name
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_facet_options_are_the_former_loop(language, catalogue):
-    from search.backends import get_backend
-
-    query = QueryDict("voorziening=tuin&voorziening=lift&doelgroep=vv-pg&taal=en")
-    with translation.override(language):
-        filterset = ResidenceFilterSet(query)
-        criteria = ResidenceFilterSet(query).criteria
-        result = get_backend().search(criteria)
-        groups = presentation.facet_groups(filterset, result)
-        template = Template(PLAIN_FACET_OPTIONS)
-        assert any(option["checked"] for group in groups for option in group["options"])
-        assert any(option["count"] for group in groups for option in group["options"])
-        for group in groups:
-            for _twice in range(2):  # the second time with the labels remembered
-                expected = template.render(Context({"group": group}))
-                assert facet_options(group) == expected
 
 
 def test_a_bound_form_shows_its_values_and_errors(client, db):

@@ -1,0 +1,97 @@
+"""Repetitive parts of the results page rendered in Python, each under a template's guard.
+
+With about a hundred checkboxes per page, template loops were most of the time the results page
+spent rendering. Each part here keeps its markup in a template under search/templates/ and has
+a Python version of that template (search/form_html.py, `Transcription`), used only while the
+template is exactly the text it transcribes. tests/search/test_results_html.py renders both and
+holds them to the same output.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext, ngettext
+
+from search.form_html import Transcription
+from search.fragments import shown
+
+# Facet groups ----------------------------------------------------------------------------
+
+FACET_GROUP = "search/includes/facet_group.html"
+FACET_GROUP_SOURCE = (
+    "{% load i18n %}{% comment %}\n"
+    "  One code list of the filter sidebar (presentation.facet_groups): its checkboxes with"
+    " counts.\n"
+    "  search_tags.facet_groups renders this in Python while it is the text in"
+    " FACET_GROUP_SOURCE.\n"
+    '{% endcomment %}<details class="facet"{% if group.selected_count %} open{% endif %}>\n'
+    "    <summary>{{ group.title }}{% if group.selected_count %}"
+    ' <span class="facet__count">({% blocktranslate count count=group.selected_count %}'
+    "{{ count }} gekozen{% plural %}{{ count }} gekozen{% endblocktranslate %})</span>"
+    "{% endif %}</summary>\n"
+    '    <fieldset class="facet__fieldset">\n'
+    '      <legend class="visually-hidden">{{ group.title }}</legend>\n'
+    '      {% if group.rule %}<p class="hint">'
+    '{% translate "Woonlocaties hebben alles wat u aanvinkt." %}</p>{% else %}<p class="hint">'
+    '{% translate "Woonlocaties hebben minstens één van wat u aanvinkt." %}</p>{% endif %}\n'
+    '      <ul class="checkbox-list">\n'
+    "        {% for option in group.options %}\n"
+    '        <li class="choice">\n'
+    '          <input type="checkbox" name="{{ group.url_name }}" value="{{ option.code }}"'
+    ' id="{{ option.id }}"{% if option.checked %} checked{% endif %}>\n'
+    '          <label for="{{ option.id }}">{{ option.label }}'
+    '{% if option.count is not None %} <span class="facet__count">({{ option.count }}'
+    '<span class="visually-hidden"> {% translate "woonlocaties" %}</span>)</span>'
+    "{% endif %}</label>\n"
+    "        </li>\n"
+    "        {% endfor %}\n"
+    "      </ul>\n"
+    "    </fieldset>\n"
+    "  </details>\n"
+)
+
+
+def _facet_group(group) -> str:
+    title = shown(group["title"])
+    selected = group["selected_count"]
+    chosen = ""
+    if selected:
+        words = ngettext("%(count)s gekozen", "%(count)s gekozen", selected)
+        chosen = f' <span class="facet__count">({words % {"count": shown(selected)}})</span>'
+    if group["rule"]:
+        hint = gettext("Woonlocaties hebben alles wat u aanvinkt.")
+    else:
+        hint = gettext("Woonlocaties hebben minstens één van wat u aanvinkt.")
+    residences = gettext("woonlocaties")
+    name = shown(group["url_name"])
+    options = []
+    for option in group["options"]:
+        option_id = shown(option["id"])
+        count = option["count"]
+        count_html = (
+            f' <span class="facet__count">({shown(count)}<span class="visually-hidden">'
+            f" {residences}</span>)</span>"
+            if count is not None
+            else ""
+        )
+        options.append(
+            '\n        <li class="choice">\n'
+            f'          <input type="checkbox" name="{name}" value="{shown(option["code"])}"'
+            f' id="{option_id}"{" checked" if option["checked"] else ""}>\n'
+            f'          <label for="{option_id}">{shown(option["label"])}{count_html}</label>\n'
+            "        </li>\n        "
+        )
+    return (
+        f'<details class="facet"{" open" if selected else ""}>\n'
+        f"    <summary>{title}{chosen}</summary>\n"
+        '    <fieldset class="facet__fieldset">\n'
+        f'      <legend class="visually-hidden">{title}</legend>\n'
+        f'      <p class="hint">{hint}</p>\n'
+        '      <ul class="checkbox-list">\n'
+        f"        {''.join(options)}\n"
+        "      </ul>\n"
+        "    </fieldset>\n"
+        "  </details>\n"
+    )
+
+
+facet_group = Transcription(FACET_GROUP, FACET_GROUP_SOURCE, _facet_group)
