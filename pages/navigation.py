@@ -1,4 +1,4 @@
-"""Menus, breadcrumbs and the links between the site's parts.
+"""Menus, breadcrumbs, the page shell that holds them, and the links between the site's parts.
 
 Editors manage the main menu and footer links in NavigationSettings. Until they do, the menu
 falls back to the two ways in plus the home page's children that are marked "show in menus",
@@ -11,11 +11,15 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.urls import NoReverseMatch, reverse
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import translation
+from django.utils.autoreload import file_changed
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from pages import page_cache
 from pages.page_cache import content_version
 
 QUESTIONNAIRE_URL_NAME = "questionnaire:start"
@@ -63,6 +67,12 @@ def is_current(url: str, path: str) -> bool:
 # per process (no Redis), other workers follow a change within about MENU_CACHE_SECONDS.
 MENU_CACHE_SECONDS = 60
 _local = {"version": None, "since": 0.0, "values": {}}
+
+
+@receiver(file_changed)
+def _forget_local_values(**kwargs) -> None:
+    # In development a template of the shell changes without a restart.
+    _local.update(version=None, values={})
 
 
 def _local_values(request) -> dict:
@@ -183,6 +193,50 @@ def site_settings(request) -> dict:
         return {name: getattr(values, name) for name in SITE_SETTINGS_FIELDS}
 
     return cached("settings", request, build, language=False)
+
+
+# The page shell (header, footer, the questionnaire's help box) is the same for every visitor of
+# a site in a language, except for which menu link is current and for its per-visitor parts (the
+# language switch). Each is rendered once per site, language, content version and current links,
+# kept with the menus above, and its per-visitor parts are filled in for every response.
+def current_links(links: list[MenuLink]) -> tuple[int, ...]:
+    return tuple(index for index, link in enumerate(links) if link.current)
+
+
+def _shell_state(request) -> tuple:
+    """What the shell's parts depend on besides content and settings; the same for every part
+    of a request in one language."""
+    language = translation.get_language()
+    states = getattr(request, "_shell_states", None)
+    if states is None:
+        states = request._shell_states = {}
+    if language not in states:
+        states[language] = (
+            site_id_for(request),
+            language,
+            get_script_prefix(),
+            current_links(main_menu(request)),
+            current_links(footer_menu(request)),
+        )
+    return states[language]
+
+
+def shell_part(request, template_name: str) -> str:
+    """`template_name`, which may depend only on the site, the language, published content and
+    settings, and the menus' current links, rendered for this request."""
+    if request is None or site_id_for(request) is None:
+        return render_to_string(template_name, request=request)
+    key = ("shell", template_name, *_shell_state(request))
+    values = _local_values(request)
+    shared = values.get(key)
+    if shared is None:
+        shared = page_cache.render_shared(request, template_name)
+        if shared.split is None:
+            # The text itself holds a marker (an editor's title): render it as it is.
+            return render_to_string(template_name, request=request)
+        if shared.storable:
+            values[key] = shared
+    return page_cache.fill(request, shared.split, shared.holes)
 
 
 def breadcrumb_items(page: Page | None = None, current: str | None = None, request=None):

@@ -9,6 +9,9 @@ visitor's list) and flash messages. Templates mark those parts with `{% per_visi
 becomes a marker; the cached entry is the HTML with markers plus what each marker needs, and
 every response, first or cached, renders the parts for its own visitor into the markers.
 
+The page shell (header, footer) is shared the same way, per site, language and current menu
+link, on every page: pages/navigation.py renders it with `render_shared` and fills its parts.
+
 A page is stored only if it is safe to give to anyone:
 - GET or HEAD, status 200, HTML, not streamed, and no `Cache-Control: private/no-store`;
 - the page has no view restrictions (login, password, groups) on it or its ancestors;
@@ -33,20 +36,28 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
-from django.template.loader import render_to_string
+from django.middleware.csrf import get_token
+from django.template.loader import get_template, render_to_string
+from django.urls import get_script_prefix
 from django.utils import timezone, translation
+from django.utils.autoreload import file_changed
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from wagtail import views as wagtail_views
 
+from search.fragments import MARK, marker, pieces, shown
 from search.fragments import fill as fill_slots
-from search.fragments import marker, pieces
 
 VERSION_KEY = "site-content:version"
 MAX_QUERY_LENGTH = 512
 CAPTURE_ATTRIBUTE = "_page_cache_capture"
+# What django.middleware.csrf.get_token sets on every call: the response then carries the cookie.
+CSRF_USED = "CSRF_COOKIE_NEEDS_UPDATE"
 
 
 def content_version(request=None) -> str:
@@ -82,7 +93,58 @@ class Capture:
         return marker(slot)
 
 
+# Every response renders its per-visitor parts, so the usual ones have a cheaper way than a
+# full template render with every context processor:
+# - flash messages: nothing to render unless the visitor has a message;
+# - forms whose only per-visitor values are the CSRF token and the address of the page (the
+#   language switch): rendered once per language with markers for those two, filled per request.
+#   Such a template sees only `csrf_token`, `request.get_full_path` and its own values.
+MESSAGES_PART = "components/messages.html"
+ADDRESS_FORM_PARTS = frozenset({"components/language_switch.html"})
+_prepared: dict[tuple, tuple[str, ...]] = {}
+
+
+class _AddressOnly:
+    """The request as a prepared form part sees it: only its address, as a marker."""
+
+    def get_full_path(self) -> str:
+        return marker("address")
+
+
+def _prepared_form(request, template_name: str, values: dict) -> str:
+    key = (
+        template_name,
+        translation.get_language(),
+        get_script_prefix(),
+        tuple(sorted(values.items())),
+    )
+    split = _prepared.get(key)
+    if split is None:
+        text = get_template(template_name).render(
+            {**values, "request": _AddressOnly(), "csrf_token": marker("csrf")}
+        )
+        split = pieces(text, tuple(text.split(MARK)[1::2]))
+        if split is None or set(split[1::2]) - {"address", "csrf"}:
+            return render_to_string(template_name, values, request=request)
+        _prepared[key] = split
+    return fill_slots(
+        split, {"address": shown(request.get_full_path()), "csrf": shown(get_token(request))}
+    )
+
+
+@receiver(setting_changed)
+@receiver(file_changed)
+def _forget_prepared(**kwargs) -> None:
+    # Tests change settings; in development a template changes without a restart.
+    _prepared.clear()
+
+
 def render_part(request, template_name: str, values: dict) -> str:
+    if request is not None:
+        if template_name == MESSAGES_PART and not get_messages(request):
+            return ""
+        if template_name in ADDRESS_FORM_PARTS:
+            return _prepared_form(request, template_name, values)
     return render_to_string(template_name, values, request=request)
 
 
@@ -96,10 +158,47 @@ def per_visitor(request, template_name: str, values: dict) -> str:
 
 
 def fill(request, split: tuple[str, ...], holes) -> str:
-    """The page's text with each per-visitor part rendered for this request."""
+    """The text with each per-visitor part rendered for this request (or, while an enclosing
+    page is captured for the cache, marked in that page)."""
     return fill_slots(
-        split, {slot: render_part(request, name, values) for slot, name, values in holes}
+        split, {slot: per_visitor(request, name, values) for slot, name, values in holes}
     )
+
+
+@dataclass
+class Shared:
+    """A template rendered alike for every visitor: its text split at the per-visitor parts,
+    the parts, and whether it may be kept (rendering it outside those parts read neither the
+    session nor a CSRF token). `split` is None when the text itself holds a marker."""
+
+    split: tuple[str, ...] | None
+    holes: list[tuple[str, str, dict]]
+    storable: bool
+
+
+def render_shared(request, template_name: str) -> Shared:
+    """Render `template_name` with the request's context processors (not the page's context),
+    its `{% per_visitor %}` parts as markers."""
+    outer = getattr(request, CAPTURE_ATTRIBUTE, None)
+    capture = Capture()
+    setattr(request, CAPTURE_ATTRIBUTE, capture)
+    session = getattr(request, "session", None)
+    accessed_before = getattr(session, "accessed", False)
+    if session is not None:
+        session.accessed = False
+    token_flag = request.META.pop(CSRF_USED, None)
+    try:
+        text = render_to_string(template_name, request=request)
+    finally:
+        setattr(request, CAPTURE_ATTRIBUTE, outer)
+        session_read = getattr(session, "accessed", False)
+        if session is not None:
+            session.accessed = accessed_before or session_read
+        token_read = CSRF_USED in request.META
+        if token_flag is not None:
+            request.META[CSRF_USED] = token_flag
+    slots = tuple(slot for slot, _name, _values in capture.holes)
+    return Shared(pieces(text, slots), capture.holes, not (session_read or token_read))
 
 
 def cache_key(request) -> str | None:
@@ -135,7 +234,7 @@ def _storable(response, request, session_read: bool) -> bool:
     cache_control = response.get("Cache-Control", "")
     if "private" in cache_control or "no-store" in cache_control:
         return False
-    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if response.cookies or request.META.get(CSRF_USED):
         return False
     if session_read:
         return False

@@ -23,6 +23,14 @@ def site_settings(context):
     return navigation.site_settings(context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def shell_part(context, template_name):
+    """`{% shell_part "components/header.html" %}`: a part of the page shell, rendered once per
+    site, language, content version and current menu links (pages/navigation.py). It gets the
+    request's context, not the page's."""
+    return navigation.shell_part(context.get("request"), template_name)
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current=None, wide=False):
     """`{% breadcrumbs page=page %}` for Wagtail pages, `{% breadcrumbs current=_("Titel") %}`

@@ -1,0 +1,62 @@
+"""Questionnaire pages share their shell (header, footer, help box) between visitors; what is the
+visitor's own stays their own: CSRF tokens, the address in the language switch, messages and
+answers."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.questionnaire.conftest import step_url
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NEXT = re.compile(r'name="next" value="([^"]*)"')
+CHECKED = re.compile(r'value="([^"]+)" checked')
+FORGOTTEN = "Uw antwoorden zijn gewist."
+
+
+def test_a_message_is_shown_once_and_only_to_its_own_visitor(visitor, client):
+    other = Client()
+    visitor.answer("voor-wie", "zelf")
+    other.get(reverse("questionnaire:start"))
+
+    shown = client.post(reverse("questionnaire:forget"), follow=True).content.decode()
+
+    notice = '<div class="messages" role="status"><div class="notice notice--success"><p>'
+    assert notice + FORGOTTEN in shown
+    for browser in (other, client):
+        html = browser.get(reverse("questionnaire:start")).content.decode()
+        assert FORGOTTEN not in html
+        assert 'class="messages"' not in html
+
+
+def test_two_visitors_answering_keep_their_own_answers_tokens_and_address():
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    url = step_url("voor-wie")
+    for browser, answer in ((first, "zelf"), (second, "naaste")):
+        token = TOKEN.findall(browser.get(url).content.decode())[-1]  # the answer form's
+        response = browser.post(url, {"voor-wie": answer, "csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+
+    first_html = first.get(url).content.decode()
+    second_html = second.get(f"{url}?terug=controle").content.decode()
+
+    assert CHECKED.findall(first_html) == ["zelf"]
+    assert CHECKED.findall(second_html) == ["naaste"]
+    assert NEXT.findall(first_html) == [url]
+    assert NEXT.findall(second_html) == [f"{url}?terug=controle"]
+    assert not set(TOKEN.findall(first_html)) & set(TOKEN.findall(second_html))
+
+
+def test_the_help_box_and_menu_are_in_each_language(client):
+    html = client.get(step_url("voor-wie")).content.decode()
+    assert "Hulp nodig bij het kiezen?" in html
+    assert 'aria-current="page">Stap voor stap kiezen</a>' in html
+
+    client.cookies["django_language"] = "en"
+    html = client.get(step_url("voor-wie")).content.decode()
+    assert "Hulp nodig bij het kiezen?" not in html
+    assert 'aria-current="page">Choose step by step</a>' in html
