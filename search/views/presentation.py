@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.forms.utils import pretty_name
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -18,19 +18,39 @@ FEW_RESULTS = 5
 PAGE_WINDOW = 2
 
 
+# Paths of views without arguments, per URL configuration and script prefix: reversing one
+# took longer than rendering a card, and the results page links to a few of them many times.
+_paths: dict[tuple, str] = {}
+
+
+def path(name: str) -> str:
+    """`reverse(name)`, worked out once per process (and script prefix)."""
+    key = (name, get_script_prefix(), get_urlconf())
+    found = _paths.get(key)
+    if found is None:
+        found = _paths[key] = reverse(name)
+    return found
+
+
 def results_url(criteria: Criteria, extra: list[tuple[str, str]] = ()) -> str:
     query = criteria.to_query()
     if extra:
         from urllib.parse import urlencode
 
         query = "&".join(filter(None, [query, urlencode(list(extra))]))
-    base = reverse("search:results")
+    base = path("search:results")
     return f"{base}?{query}" if query else base
 
 
-def detail_url(document: dict, criteria: Criteria) -> str:
+def detail_query(criteria: Criteria) -> str:
+    """The search as a residence's page gets it (first page, best match first)."""
+    return criteria.with_changes(page=1, sort=Sort.MATCH).to_query()
+
+
+def detail_url(document: dict, criteria: Criteria, query: str | None = None) -> str:
     """The residence's page, carrying the search so it can say why it fits."""
-    query = criteria.with_changes(page=1, sort=Sort.MATCH).to_query()
+    if query is None:
+        query = detail_query(criteria)
     url = document.get("url") or ""
     return f"{url}?{query}" if query and url else url
 
@@ -53,8 +73,15 @@ class Card:
 
 def cards(result, criteria: Criteria, shortlisted: list[int]) -> list[Card]:
     first = (result.page - 1) * result.page_size
+    query = detail_query(criteria)
+    shortlisted = set(shortlisted)
     return [
-        Card(match, detail_url(match.document, criteria), match.id in shortlisted, first + number)
+        Card(
+            match,
+            detail_url(match.document, criteria, query),
+            match.id in shortlisted,
+            first + number,
+        )
         for number, match in enumerate(result.matches, start=1)
     ]
 
@@ -167,7 +194,7 @@ QUESTIONNAIRE_SOURCE = ("bron", "vragenlijst")
 
 def questionnaire_check_url() -> str | None:
     try:
-        return reverse("questionnaire:check")
+        return path("questionnaire:check")
     except NoReverseMatch:
         return None
 

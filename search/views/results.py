@@ -46,6 +46,10 @@ def results(request):
         "map_tile_url": settings.MAP_TILE_URL,
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
         "current_url": request.get_full_path(),
+        "paths": {
+            name: presentation.path(f"search:{name}")
+            for name in ("results", "how_we_rank", "shortlist")
+        },
     }
     return render(request, "search/results.html", context)
 

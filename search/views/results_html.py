@@ -95,3 +95,119 @@ def _facet_group(group) -> str:
 
 
 facet_group = Transcription(FACET_GROUP, FACET_GROUP_SOURCE, _facet_group)
+
+
+# Pagination ------------------------------------------------------------------------------
+
+PAGINATION = "search/includes/pagination.html"
+PAGINATION_SOURCE = (
+    "{% load i18n %}{% comment %}\n"
+    "  Links to the pages of results (presentation.page_links), with the previous and next"
+    " page.\n"
+    "  search/views/results_html.py renders this in Python while it is the text in"
+    " PAGINATION_SOURCE.\n"
+    '{% endcomment %}<nav class="pagination" aria-label="{% translate \'Paginering\' %}">\n'
+    "  <ul>\n"
+    '    {% if previous_url %}<li><a href="{{ previous_url }}" rel="prev">'
+    '{% translate "Vorige" %}<span class="visually-hidden"> '
+    '{% translate "pagina" %}</span></a></li>{% endif %}\n'
+    "    {% for link in page_links %}{% if link.number %}\n"
+    '    <li><a href="{{ link.url }}"{% if link.current %} aria-current="page"'
+    '{% endif %}><span class="visually-hidden">{% translate "Pagina" %} '
+    "</span>{{ link.number }}</a></li>{% else %}\n"
+    '    <li><span aria-hidden="true">…</span></li>{% endif %}{% endfor %}\n'
+    '    {% if next_url %}<li><a href="{{ next_url }}" rel="next">'
+    '{% translate "Volgende" %}<span class="visually-hidden"> '
+    '{% translate "pagina" %}</span></a></li>{% endif %}\n'
+    "  </ul>\n"
+    "</nav>\n"
+)
+
+
+def _pagination(page_links, previous_url, next_url) -> str:
+    page = gettext("pagina")
+    previous = (
+        f'<li><a href="{shown(previous_url)}" rel="prev">{gettext("Vorige")}'
+        f'<span class="visually-hidden"> {page}</span></a></li>'
+        if previous_url
+        else ""
+    )
+    following = (
+        f'<li><a href="{shown(next_url)}" rel="next">{gettext("Volgende")}'
+        f'<span class="visually-hidden"> {page}</span></a></li>'
+        if next_url
+        else ""
+    )
+    number_word = gettext("Pagina")
+    links = []
+    for link in page_links:
+        if link.number:
+            current = ' aria-current="page"' if link.current else ""
+            links.append(
+                f'\n    <li><a href="{shown(link.url)}"{current}><span class="visually-hidden">'
+                f"{number_word} </span>{shown(link.number)}</a></li>"
+            )
+        else:
+            links.append('\n    <li><span aria-hidden="true">…</span></li>')
+    return (
+        f'<nav class="pagination" aria-label="{gettext("Paginering")}">\n'
+        "  <ul>\n"
+        f"    {previous}\n"
+        f"    {''.join(links)}\n"
+        f"    {following}\n"
+        "  </ul>\n"
+        "</nav>\n"
+    )
+
+
+pagination = Transcription(PAGINATION, PAGINATION_SOURCE, _pagination)
+
+
+# The sort form ---------------------------------------------------------------------------
+
+SORT_FORM = "search/includes/sort_form.html"
+SORT_FORM_SOURCE = (
+    "{% load i18n %}{% comment %}\n"
+    "  The order of the results: the rest of the search travels in hidden fields (works"
+    " without\n"
+    "  JavaScript). search/views/results_html.py renders this in Python while it is the text"
+    " in\n"
+    "  SORT_FORM_SOURCE.\n"
+    '{% endcomment %}<form class="sort-form" method="get" action="{{ action }}">\n'
+    '  {% for key, value in hidden_pairs %}<input type="hidden" name="{{ key }}" value="{{'
+    ' value }}">{% endfor %}\n'
+    '  <label class="label" for="sorteer-boven">{% translate "Sorteren op" %}</label>\n'
+    '  <select id="sorteer-boven" name="sorteer">\n'
+    '    {% for value, label in choices %}<option value="{{ value }}"'
+    "{% if value == selected %} selected{% endif %}>{{ label }}</option>{% endfor %}\n"
+    "  </select>\n"
+    '  <button type="submit" class="button button--secondary button--small">'
+    '{% translate "Sorteren" %}</button>\n'
+    "</form>\n"
+)
+
+
+def _sort_form(action, hidden_pairs, choices, selected) -> str:
+    hidden = "".join(
+        f'<input type="hidden" name="{shown(key)}" value="{shown(value)}">'
+        for key, value in hidden_pairs
+    )
+    options = "".join(
+        f'<option value="{shown(value)}"{" selected" if value == selected else ""}>'
+        f"{shown(label)}</option>"
+        for value, label in choices
+    )
+    return (
+        f'<form class="sort-form" method="get" action="{shown(action)}">\n'
+        f"  {hidden}\n"
+        f'  <label class="label" for="sorteer-boven">{gettext("Sorteren op")}</label>\n'
+        '  <select id="sorteer-boven" name="sorteer">\n'
+        f"    {options}\n"
+        "  </select>\n"
+        '  <button type="submit" class="button button--secondary button--small">'
+        f"{gettext('Sorteren')}</button>\n"
+        "</form>\n"
+    )
+
+
+sort_form = Transcription(SORT_FORM, SORT_FORM_SOURCE, _sort_form)

@@ -14,10 +14,11 @@ from search.filters import ResidenceFilterSet
 from search.ranking import Explanation
 from search.templatetags.search_tags import facet_groups
 from search.views import presentation
-from search.views.results_html import facet_group
+from search.views.presentation import PageLink
+from search.views.results_html import facet_group, pagination, sort_form
 from tests.search.conftest import TODAY
 
-TRANSCRIPTIONS = [facet_group, explanation_html]
+TRANSCRIPTIONS = [facet_group, explanation_html, pagination, sort_form]
 
 # The facet groups of search/includes/filters.html before they became a tag (a copy), with
 # the options loop of the former `facet_options` tag written out.
@@ -159,6 +160,46 @@ def test_explanations_are_their_template(value, language):
         assert explanation_html.render(explanation=value) == expected
 
 
+def rendered_both_ways(transcription, **context) -> str:
+    expected = get_template(transcription.template_name).render(context)
+    assert transcription.build(**context) == expected
+    return expected
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_pagination_is_its_template(language):
+    links = [
+        PageLink(1, "/zoeken/?q=a&b", False),
+        PageLink(None, "", False),
+        PageLink(4, '/zoeken/?q="x"&pagina=4', True),
+        PageLink(5, "/zoeken/?pagina=5", False),
+    ]
+    with translation.override(language):
+        for previous_url, next_url in [("", ""), ("/zoeken/?pagina=3&q=<a>", "/zoeken/?p=5")]:
+            html = rendered_both_ways(
+                pagination, page_links=links, previous_url=previous_url, next_url=next_url
+            )
+    assert 'href="/zoeken/?q=&quot;x&quot;&amp;pagina=4" aria-current="page"' in html
+    assert '<li><span aria-hidden="true">…</span></li>' in html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_sort_form_is_its_template(language):
+    from search.criteria import Sort
+
+    with translation.override(language):
+        for selected in (*Sort.VALUES, "onbekend"):
+            for hidden in ([], [("q", 'tuin & "kas"'), ("wens", "voorziening:tuin:3")]):
+                html = rendered_both_ways(
+                    sort_form,
+                    action="/zoeken/",
+                    hidden_pairs=hidden,
+                    choices=Sort.CHOICES,
+                    selected=selected,
+                )
+    assert '<input type="hidden" name="q" value="tuin &amp; &quot;kas&quot;">' in html
+
+
 @pytest.mark.django_db
 def test_results_page_shows_the_facet_groups(client, catalogue):
     html = client.get("/zoeken/?voorziening=tuin&voorziening=lift&taal=en").content.decode()
@@ -179,3 +220,39 @@ def test_english_results_page_offers_distances_in_english(client):
     client.cookies["django_language"] = "nl"
     html = client.get("/zoeken/?plaats=3011AD&afstand=5").content.decode()
     assert '<option value="5" selected>Tot 5 km</option>' in html
+
+
+@pytest.mark.django_db
+def test_results_page_shows_pagination_and_sort_form(client, catalogue):
+    query = "pagina=3&sorteer=beschikbaarheid&wens=voorziening:tuin:3"
+    html = client.get(f"/zoeken/?{query}").content.decode()
+    assert '<nav class="pagination" aria-label="Paginering">' in html
+    assert 'rel="prev">Vorige<span class="visually-hidden"> pagina</span></a></li>' in html
+    assert 'aria-current="page"><span class="visually-hidden">Pagina </span>3</a></li>' in html
+    assert '<form class="sort-form" method="get" action="/zoeken/">' in html
+    assert '<option value="beschikbaarheid" selected>Beschikbaarheid</option>' in html
+    assert '<input type="hidden" name="wens" value="voorziening:tuin:3">' in html
+
+
+def test_map_points_are_what_json_script_renders():
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils.html import json_script
+
+    from search.templatetags.search_tags import json_data
+
+    points = [
+        {
+            "title": 'Huis "<De Linde>" & co </script>',
+            "place": "’s-Hertogenbosch \u2028 ü",
+            "url": "/a/?q=x&y=<z>",
+            "lat": 51.9225,
+            "lon": Decimal("4.4792"),
+            "position": 1,
+            "since": date(2025, 6, 2),
+        },
+        {"title": "", "place": None, "url": "", "lat": 0, "lon": -1.5, "position": 2},
+    ]
+    for value, element_id in [(points, "results-map-points"), ([], 'x"<y>')]:
+        assert json_data(value, element_id) == json_script(value, element_id)
