@@ -22,11 +22,12 @@ only such hook that decides who may see a page is Wagtail's view-restriction che
 with restrictions are never stored. A new hook of that kind must make its pages uncacheable
 (`page_cache = False` on the page type).
 
-Entries are keyed by host, path and query string, language, date and the site's content
-version (pages/signals.py starts a new version whenever a page is published, unpublished, moved
-or deleted, and when navigation, site settings, sites, view restrictions or images change). A
-shared cache (Redis) sees a new version at once; a per-process cache in another worker serves
-the old page for at most `PAGE_CACHE_SECONDS`, which is short when the cache is not shared.
+Entries are keyed by host, path and query string, language and date, and hold the site's
+content version they were made under; an entry of another version is not served (pages/signals.py
+starts a new version whenever a page is published, unpublished, moved or deleted, and when
+navigation, site settings, sites, view restrictions or images change). A shared cache (Redis)
+sees a new version at once; a per-process cache in another worker serves the old page for at
+most `PAGE_CACHE_SECONDS`, which is short when the cache is not shared.
 """
 
 from __future__ import annotations
@@ -202,6 +203,8 @@ def render_shared(request, template_name: str) -> Shared:
 
 
 def cache_key(request) -> str | None:
+    """Where the page for this address, language and day is kept. The content version is not
+    part of the key but of the entry (see `lookup`), so a new version replaces the entries."""
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
         return None
@@ -212,10 +215,25 @@ def cache_key(request) -> str | None:
             query,
             translation.get_language() or "",
             timezone.localdate().isoformat(),
-            content_version(request),
         ]
     )
     return "page:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def lookup(request, key: str) -> dict | None:
+    """The entry stored under `key` if it was made under the current content version. The
+    version and the entry come in one round trip to the cache."""
+    if getattr(request, "_content_version", None) is None:
+        found = cache.get_many([VERSION_KEY, key])
+        if found.get(VERSION_KEY):
+            request._content_version = found[VERSION_KEY]
+        entry = found.get(key)
+    else:
+        entry = cache.get(key)
+    version = content_version(request)
+    if entry is None or entry.get("version") != version:
+        return None
+    return entry
 
 
 def is_cacheable_request(request) -> bool:
@@ -259,7 +277,7 @@ def serve(request, path):
     key = cache_key(request)
     if key is None:
         return wagtail_views.serve(request, path)
-    entry = cache.get(key)
+    entry = lookup(request, key)
     if entry is not None:
         return _response(request, entry)
 
@@ -294,6 +312,7 @@ def serve(request, path):
     if storable:
         vary = [header.strip() for header in response.get("Vary", "").split(",") if header]
         entry = {
+            "version": content_version(request),
             "split": split,
             "holes": capture.holes,
             "content_type": response["Content-Type"],

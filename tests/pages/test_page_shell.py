@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from pages import navigation
 from pages.models import ContentPage, NavigationSettings, SiteSettings
+from pages.page_cache import content_changed
 from search.fragments import marker
 from tests.factories import publish_page
 
@@ -145,6 +146,22 @@ def test_a_menu_title_holding_a_marker_is_shown_as_written(client, home_page):
         html = client.get(STEP).content.decode()
         assert f"Over {marker('part0')} ons</a>" in main_menu(html)
         assert len(TOKEN.findall(html)) == 2  # the language switch and the answer form
+
+
+def test_a_page_cached_under_an_older_content_version_is_rendered_again(client, home_page):
+    page = content_page(home_page, "Over betalen")
+    # Site and navigation settings are created on first use, which starts a new content version.
+    client.get(page.url)
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(page.url)
+    assert not queries
+
+    content_changed()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert "Over betalen" in client.get(page.url).content.decode()
+    assert any("wagtailcore_page" in query["sql"] for query in queries)
 
 
 @pytest.fixture
