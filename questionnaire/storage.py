@@ -2,9 +2,10 @@
 
 Django's database session store writes readable (base64, signed) JSON to the django_session
 table. Answers are health data, so what we put in the session is a Fernet token (crypto.py):
-the session row holds only ciphertext. We keep the database session engine (the site's setting)
-rather than cookies: cookies would send the answers to the browser and back on every request
-and hit the 4 kB limit.
+the session row holds only ciphertext, and so does the copy in Redis where production reads
+sessions from (`cached_db`). We keep sessions on the server (the site's setting) rather than in
+cookies: cookies would send the answers to the browser and back on every request and hit the
+4 kB limit.
 
 Answers expire 24 hours after the visitor started (or resumed). A resume link is the answers
 sealed with another key, valid for 30 days. Nothing is stored for it on the server, so there is

@@ -165,8 +165,15 @@ else:
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if env("REDIS_URL") else "60"))
 
 # Questionnaire answers are health data: sessions live on the server, expire after a day and
-# are never readable by scripts.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# are never readable by scripts. The database holds every session. With a shared cache (Redis)
+# sessions are also kept there and read from it ("cached_db": every write goes to the database
+# first, a read the cache cannot answer goes to the database), which saves a query on each
+# request of a visitor with a session; a per-process cache would let workers read stale copies.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env("REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -6,6 +6,8 @@ SECRET_KEY = "django-insecure-test-only-key-for-the-woonvinder-test-suite"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whatever REDIS_URL says: the cache above is per process (tests/ops covers cached_db on Redis).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 AXES_ENABLED = env("AXES_ENABLED", "") == "1"

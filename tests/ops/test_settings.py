@@ -111,3 +111,20 @@ def test_production_settings_read_connections_and_names_from_the_environment():
         "Woonvinder Rijnmond",
         "Woonvinder Rijnmond",
     ]
+
+
+SESSION_ENGINE_PROBE = "from django.conf import settings; print(settings.SESSION_ENGINE)"
+
+
+def test_sessions_are_read_through_redis_only_when_redis_is_the_shared_cache():
+    common = {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "woonvinder.example.nl"}
+
+    with_redis = run_manage(
+        "shell", "-c", SESSION_ENGINE_PROBE, REDIS_URL="redis://cache:6379/0", **common
+    )
+    without = run_manage("shell", "-c", SESSION_ENGINE_PROBE, REDIS_URL="", **common)
+
+    assert with_redis.returncode == 0, with_redis.stderr
+    assert with_redis.stdout.split()[-1] == "django.contrib.sessions.backends.cached_db"
+    assert without.returncode == 0, without.stderr
+    assert without.stdout.split()[-1] == "django.contrib.sessions.backends.db"
