@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
@@ -131,14 +133,14 @@ def render_cards(cards, context) -> SafeString:
     language = get_language() or ""
     version = _template_digest(CARD_TEMPLATE, AVAILABILITY_TEMPLATE)
     keys = [f"{CACHE_PREFIX}:{version}:{language}:{card.document['id']}" for card in cards]
-    cached = _cache_get_many(keys)
+    all_values = [card_values(card) for card in cards]
+    cached = _cached_entries(keys, all_values)
     fresh: dict[str, tuple] = {}
     live = _LiveParts(context, request, criteria)
     template = get_template(CARD_TEMPLATE)
     marked = markers(CARD_SLOTS)
     html = []
-    for key, card in zip(keys, cards, strict=True):
-        values = card_values(card)
+    for key, card, values in zip(keys, cards, all_values, strict=True):
         entry = cached.get(key)
         split = entry[1] if entry is not None and entry[0] == values else None
         if split is None:
@@ -152,7 +154,24 @@ def render_cards(cards, context) -> SafeString:
             html.append(fill(split, slots))
     if fresh:
         _cache_set_many(fresh)
+        _recent.set_many(fresh)
     return mark_safe("".join(html))
+
+
+def _cached_entries(keys: list[str], all_values: list[tuple]) -> dict:
+    """The stored entries for `keys`: this process's recent ones where they are current, the
+    card cache's for the rest."""
+    cached = _recent.get_many(keys)
+    missing = [
+        key
+        for key, values in zip(keys, all_values, strict=True)
+        if key not in cached or cached[key][0] != values
+    ]
+    if missing:
+        stored = _cache_get_many(missing)
+        cached.update(stored)
+        _recent.set_many(stored)
+    return cached
 
 
 class _LiveParts:
@@ -326,6 +345,51 @@ LOCAL_MAX_ENTRIES = 3000
 _local = LocMemCache(
     "search-cards", {"TIMEOUT": CACHE_SECONDS, "OPTIONS": {"MAX_ENTRIES": LOCAL_MAX_ENTRIES}}
 )
+
+
+class RecentEntries:
+    """The entries this process used last, in front of the card cache.
+
+    Reading a page of cards from Redis (a round trip and twenty unpickled entries) cost more
+    CPU than filling them. An entry holds only what depends on the residence, the language
+    and the templates, and is used only while the residence's values are the ones it was
+    rendered from, so keeping it in the process is as safe as keeping it in Redis.
+    """
+
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()  # gunicorn may run threads
+
+    def get_many(self, keys) -> dict:
+        found = {}
+        with self._lock:
+            for key in keys:
+                entry = self._entries.get(key)
+                if entry is not None:
+                    self._entries.move_to_end(key)
+                    found[key] = entry
+        return found
+
+    def set_many(self, entries: dict) -> None:
+        with self._lock:
+            for key, entry in entries.items():
+                self._entries[key] = entry
+                self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+# About 3 KB an entry: a few megabytes per process.
+RECENT_MAX_ENTRIES = 3000
+_recent = RecentEntries(RECENT_MAX_ENTRIES)
 
 
 def card_cache():

@@ -21,7 +21,7 @@ from django.template.loader import get_template
 from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
-from search.fragments import shown
+from search.fragments import shown, shown_label
 
 WIDGETS = "django/forms/widgets/"
 INPUT = WIDGETS + "input.html"
@@ -110,7 +110,7 @@ def _select(renderer, widget) -> str:
 def _option(renderer, widget) -> str:
     return (
         f'<option value="{_formatted(widget["value"])}"{_attrs(widget["attrs"])}>'
-        f"{shown(widget['label'])}</option>\n"
+        f"{shown_label(widget['label'])}</option>\n"
     )
 
 

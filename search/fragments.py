@@ -15,7 +15,9 @@ import re
 from django.conf import settings
 from django.template import Context
 from django.template.base import render_value_in_context
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 # A private-use character: never produced by escaping, and not expected in residence texts. A
 # text holding markers is caught by `pieces` (the markers found are not the expected ones).
@@ -33,6 +35,29 @@ def shown(value) -> str:
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(value)
     return render_value_in_context(value, _SHOWN)
+
+
+# Lazily translated labels made once (code lists, choices): each is translated and escaped
+# once per language and process. Keyed by the object, held so that its id is not reused.
+_labels: dict[tuple, tuple[object, str]] = {}
+MAX_LABELS = 5000
+
+
+def shown_label(label) -> str:
+    """`shown(label)`, remembered per language for a lazily translated label.
+
+    Only for labels whose translation depends on nothing but the language (gettext_lazy and
+    the like), made once and reused: choices of a form field, code list labels.
+    """
+    if not isinstance(label, Promise):
+        return shown(label)
+    key = (get_language(), id(label))
+    entry = _labels.get(key)
+    if entry is None or entry[0] is not label:
+        if len(_labels) >= MAX_LABELS:  # labels made per request after all: do not grow
+            _labels.clear()
+        entry = _labels[key] = (label, shown(label))
+    return entry[1]
 
 
 def marker(name: str) -> str:

@@ -264,3 +264,22 @@ def test_the_fast_shortlist_button_is_the_template_tag(on_list):
         csrf_token="TOKEN",
     )
     assert fast == tag
+
+
+def test_cards_this_process_used_last_are_read_from_memory(client, home):
+    cards._recent.clear()
+    first = card_html(client.get(RESULTS).content.decode(), home.id)
+    assert len(cards._recent) >= 1
+    cards.card_cache().clear()  # the shared cache forgets: the process still has the card
+    second = card_html(client.get(RESULTS).content.decode(), home.id)
+    without_tokens = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert without_tokens.sub("", first) == without_tokens.sub("", second)
+    assert len(cards.card_cache()._cache) == 0  # nothing had to be rendered again
+
+
+def test_recent_entries_keep_the_last_used():
+    recent = cards.RecentEntries(2)
+    recent.set_many({"a": ("A",), "b": ("B",)})
+    assert recent.get_many(["a"]) == {"a": ("A",)}  # "a" is now the last used
+    recent.set_many({"c": ("C",)})
+    assert recent.get_many(["a", "b", "c"]) == {"a": ("A",), "c": ("C",)}
