@@ -24,6 +24,7 @@ def results(request):
     extra = presentation.extra_pairs(request)
     result_cards = presentation.cards(result, criteria, shortlist.ids(request.session))
     filter_form = ResidenceFilterSet.bound_form(request.GET)
+    page_links = presentation.page_links(result, criteria, extra)
     context = {
         "criteria": criteria,
         "notices": [*notices, *map(str, result.notices)],
@@ -38,9 +39,9 @@ def results(request):
         "extra_pairs": extra,
         "sort_choices": Sort.CHOICES,
         "sort_hidden_pairs": presentation.sort_hidden_pairs(criteria, extra),
-        "page_links": presentation.page_links(result, criteria, extra),
-        "previous_url": _neighbour_url(result, criteria, extra, -1),
-        "next_url": _neighbour_url(result, criteria, extra, +1),
+        "page_links": page_links,
+        "previous_url": _neighbour_url(result, criteria, extra, page_links, -1),
+        "next_url": _neighbour_url(result, criteria, extra, page_links, +1),
         "relaxations": _relaxations(criteria, backend, result),
         "map_points": presentation.map_points(result_cards),
         "map_tile_url": settings.MAP_TILE_URL,
@@ -58,10 +59,13 @@ def _page_gone_notice():
     return _("Die pagina bestaat niet. Ga terug naar de eerste pagina.")
 
 
-def _neighbour_url(result, criteria, extra, step: int) -> str:
+def _neighbour_url(result, criteria, extra, page_links, step: int) -> str:
     number = result.page + step
     if not 1 <= number <= result.page_count:
         return ""
+    for link in page_links:  # usually among the links (presentation.PAGE_WINDOW)
+        if link.number == number:
+            return link.url
     return presentation.results_url(criteria.with_changes(page=number), extra)
 
 

@@ -256,3 +256,12 @@ def test_map_points_are_what_json_script_renders():
     ]
     for value, element_id in [(points, "results-map-points"), ([], 'x"<y>')]:
         assert json_data(value, element_id) == json_script(value, element_id)
+
+
+@pytest.mark.django_db
+def test_a_page_past_the_last_links_back_to_the_last(client, catalogue):
+    response = client.get("/zoeken/?q=zzzzgeenresultaat&pagina=2")
+    assert response.status_code == 200
+    assert "Die pagina bestaat niet." in response.content.decode()
+    assert response.context["previous_url"] == "/zoeken/?q=zzzzgeenresultaat"
+    assert response.context["next_url"] == "" and response.context["page_links"] == []
