@@ -1,8 +1,10 @@
 """The embedded default backend: search over the SearchEntry table with the ORM.
 
-Must conditions are bitmask filters, the score is one SQL expression (database_query.py), and
-facets are one aggregate query, cached per index generation (database_facets.py). The index
-side writes SearchEntry rows and replaces the generation in the same transaction.
+Must conditions are bitmask filters and the score is one SQL expression (database_query.py).
+Totals and facet counts come from each process's bitset snapshot of the index, reloaded when
+the index generation changes (database_bitsets.py); with free text, from one aggregate query
+cached per generation (database_facets.py). The index side writes SearchEntry rows and
+replaces the generation in the same transaction.
 
 Rebuild, and why there is never an empty index: rows are upserted in place batch by batch,
 each stamped with `indexed_at`; when every document is written, rows stamped before the

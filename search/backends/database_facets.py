@@ -1,16 +1,20 @@
-"""Facet counts and totals of the database backend, cached per index generation.
+"""Facet counts and totals of the database backend, per index generation.
 
 Counts depend only on what filters (musts, age, distance, "free now", text, and today through
-the stale cutoff), never on wishes, urgency, sort or page. They are cached in Django's cache
-under a hash of that filter part (`CompiledQuery.filter_part`) plus the index generation: a
-random token in the one `SearchIndexState` row that every index write replaces in the same
-transaction as the write. Every search reads the token from the database (one primary-key
-lookup), so processes with their own local-memory cache never serve counts of an older index,
-and a shared cache (Redis) is shared safely.
+the stale cutoff), never on wishes, urgency, sort or page. Every search reads the index
+generation: a random token in the one `SearchIndexState` row that every index write replaces
+in the same transaction as the write (one primary-key lookup).
 
-The token is read before the counts are computed: counts stored under a token are from data at
-least as new as that token, and a token is never reused, so no reader ever gets counts older
-than the index it reads the token of.
+Without free text, counts come from the process's bitset snapshot at that generation
+(`database_bitsets.py`): computing them there costs less than fetching them from a shared cache
+would, so they are not cached. With words to search for, they come from one SQL pass
+(`facet_counts`, also the reference the bitsets are tested against), cached in Django's cache
+under a hash of the filter part (`CompiledQuery.filter_part`) plus the generation. When the
+snapshot cannot be loaded, the SQL pass serves every search.
+
+The token is read before the counts are computed: counts (and snapshots) stored under a token
+are from data at least as new as that token, and a token is never reused, so no reader ever gets
+counts older than the index it reads the token of.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from django.db import connection
 from django.utils import timezone
 
 from residences import taxonomy
+from search.backends import database_bitsets
 from search.backends.database_query import CompiledQuery
 from search.criteria import MUST_ALL_LISTS
 from search.models import BIT_INDEX, SearchIndexState, codes_mask, mask_field_name
@@ -62,21 +67,26 @@ def bump_generation() -> None:
         )
 
 
-# Cached counts --------------------------------------------------------------------------
+# Counts per search ----------------------------------------------------------------------
 
 
 class CountCache:
-    """The cached total (and facet counts) of one query's filter part at today's generation."""
+    """The total (and facet counts) of one query's filter part at the current generation."""
 
     def __init__(self, query: CompiledQuery):
         self.query = query
         generation = index_generation()
+        self.snapshot = None
+        if database_bitsets.answers(query.criteria):
+            self.snapshot = database_bitsets.snapshot_for(generation)
         self.key = None
-        if generation is not None:
+        if generation is not None and self.snapshot is None:
             digest = hashlib.sha256(repr(query.filter_part()).encode()).hexdigest()[:32]
             self.key = f"{CACHE_PREFIX}:{generation}:{digest}"
 
     def total(self) -> int:
+        if self.snapshot is not None:
+            return self.snapshot.total(self.query.criteria, self.query.today)
         entry = self._get()
         if entry is not None:
             return entry["total"]
@@ -85,6 +95,8 @@ class CountCache:
         return total
 
     def total_and_counts(self) -> tuple[int, dict[str, dict[str, int]]]:
+        if self.snapshot is not None:
+            return self.snapshot.total_and_counts(self.query.criteria, self.query.today)
         entry = self._get()
         if entry is not None and entry["counts"] is not None:
             return entry["total"], entry["counts"]
