@@ -4,7 +4,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from residences import presenters, taxonomy
 from search import shortlist
@@ -82,7 +82,63 @@ def filter_field(field, hint=None, short=False):
     """One field of the filter sidebar: label, hint, errors and the described widget.
 
     Built in Python (it was an include per field); the widget comes from the form's renderer.
+    A field left empty, or set to one of its choices, looks the same to every visitor: that
+    is rendered once per language and process (`_common_fields`); what a visitor typed is
+    rendered for them alone.
     """
+    key = _common_field_key(field, hint, short)
+    if key is None:
+        return _filter_field(field, hint, short)
+    html = _common_fields.get(key)
+    if html is None:
+        if len(_common_fields) >= MAX_COMMON_FIELDS:  # not expected: a few per field
+            _common_fields.clear()
+        html = _common_fields[key] = _filter_field(field, hint, short)
+    return html
+
+
+_common_fields: dict[tuple, str] = {}
+MAX_COMMON_FIELDS = 1000
+
+
+def _common_field_key(field, hint, short) -> tuple | None:
+    """What the field's HTML depends on, when it is empty or one of its choices; else None."""
+    value = field.data
+    if value not in (None, ""):
+        valid_value = getattr(field.field, "valid_value", None)
+        if type(value) is not str or valid_value is None or not valid_value(value):
+            return None
+    if field.errors:
+        return None
+    form = field.form
+    base = form.base_fields.get(field.name)
+    if base is None or not _as_defined(field.field, base):
+        return None
+    return (
+        get_language(),
+        type(form),
+        form.renderer,
+        form.prefix,
+        form.auto_id,
+        field.name,
+        value,
+        hint,
+        short,
+    )
+
+
+def _as_defined(field, base) -> bool:
+    """Whether a form's copy of a field is still what the form class defines."""
+    return (
+        field.label is base.label
+        and field.required == base.required
+        and getattr(field, "choices", None) is getattr(base, "choices", None)
+        and type(field.widget) is type(base.widget)
+        and field.widget.attrs == base.widget.attrs
+    )
+
+
+def _filter_field(field, hint, short) -> str:
     field_id = shown(field.id_for_label)
     errors = field.errors
     hint_html = f'<p class="hint" id="{field_id}-hint">{shown(hint)}</p>' if hint else ""

@@ -2,6 +2,7 @@
 same HTML as Django's widget templates and the former include template. The facet groups are
 in test_results_html.py."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,35 @@ def test_a_bound_form_shows_its_values_and_errors(client, db):
     assert '<input type="search" name="q" value="tuin" id="id_q">' in html
     assert '<option value="nu" selected>' in html
     assert '<input type="checkbox" name="vrij" value="1" id="id_vrij" checked>' in html
+
+
+def test_common_fields_are_rendered_once_and_typed_values_never_kept(client, db):
+    from search.templatetags import search_tags
+
+    search_tags._common_fields.clear()
+    html = client.get("/zoeken/?q=geheim&plaats=Delft&leeftijd=77&afstand=5").content.decode()
+    again = client.get("/zoeken/?q=geheim&plaats=Delft&leeftijd=77&afstand=5").content.decode()
+    assert '<option value="5" selected>Tot 5 km</option>' in html
+    assert '<input type="search" name="q" value="geheim" id="id_q">' in html
+    kept = repr(list(search_tags._common_fields.items()))
+    assert "afstand" in kept and "urgentie" in kept
+    for typed in ("geheim", "Delft", "77"):
+        assert typed not in kept
+    without_tokens = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert without_tokens.sub("", html) == without_tokens.sub("", again)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_common_fields_follow_the_language_and_the_form(language):
+    with translation.override(language):
+        fast, plain = forms_for("afstand=5&sorteer=afstand")
+        for name in ("afstand", "sorteer", "urgentie", "q"):
+            assert filter_field(fast[name]) == filter_field(plain[name])
+            assert filter_field(fast[name]) == Template(PLAIN_FIELD).render(
+                Context({"field": plain[name], "hint": None, "short": False})
+            )
+        changed = ResidenceFilterSet.bound_form(QueryDict("afstand=5"))
+        changed.fields["afstand"].label = "Hoe ver?"
+        assert '<label class="label" for="id_afstand">Hoe ver?</label>' in filter_field(
+            changed["afstand"]
+        )
