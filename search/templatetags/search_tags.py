@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -82,32 +83,29 @@ def filter_field(field, hint=None, short=False):
     """One field of the filter sidebar: label, hint, errors and the described widget.
 
     Built in Python (it was an include per field); the widget comes from the form's renderer.
-    A field left empty, or set to one of its choices, looks the same to every visitor: that
-    is rendered once per language and process (`_common_fields`); what a visitor typed is
-    rendered for them alone.
+    A field left empty, or set to one of its choices, looks the same to every visitor: those
+    renderings are made together, for every choice, once per language and process
+    (`_common_fields`), so what is kept does not depend on what anyone chose. Anything else
+    (what a visitor typed, a value with an error) is rendered for that request alone.
     """
     key = _common_field_key(field, hint, short)
-    if key is None:
+    if key is None or not (field.data is None or type(field.data) is str):
         return _filter_field(field, hint, short)
-    html = _common_fields.get(key)
-    if html is None:
-        if len(_common_fields) >= MAX_COMMON_FIELDS:  # not expected: a few per field
+    renderings = _common_fields.get(key)
+    if renderings is None:
+        if len(_common_fields) >= MAX_COMMON_FIELDS:  # not expected: one per field and language
             _common_fields.clear()
-        html = _common_fields[key] = _filter_field(field, hint, short)
-    return html
+        renderings = _common_fields[key] = _common_renderings(field, hint, short)
+    html = renderings.get(field.data)
+    return _filter_field(field, hint, short) if html is None else html
 
 
-_common_fields: dict[tuple, str] = {}
-MAX_COMMON_FIELDS = 1000
+_common_fields: dict[tuple, dict] = {}
+MAX_COMMON_FIELDS = 200
 
 
 def _common_field_key(field, hint, short) -> tuple | None:
-    """What the field's HTML depends on, when it is empty or one of its choices; else None."""
-    value = field.data
-    if value not in (None, ""):
-        valid_value = getattr(field.field, "valid_value", None)
-        if type(value) is not str or valid_value is None or not valid_value(value):
-            return None
+    """What the field's common renderings depend on; None when this form's field differs."""
     if field.errors:
         return None
     form = field.form
@@ -121,10 +119,28 @@ def _common_field_key(field, hint, short) -> tuple | None:
         form.prefix,
         form.auto_id,
         field.name,
-        value,
         hint,
         short,
     )
+
+
+def _common_renderings(field, hint, short) -> dict:
+    """The field as shown empty and set to each of its choices, by value."""
+    form = field.form
+    values = [None]
+    for value, _label in getattr(field.field, "choices", ()):
+        if type(value) is str and value:
+            values.append(value)
+    renderings = {}
+    for value in values:
+        data = QueryDict(mutable=True)
+        if value is not None:
+            data[field.html_name] = value
+        fresh = type(form)(data, prefix=form.prefix, auto_id=form.auto_id, renderer=form.renderer)
+        bound = fresh[field.name]
+        if bound.data == value and not bound.errors:
+            renderings[value] = _filter_field(bound, hint, short)
+    return renderings
 
 
 def _as_defined(field, base) -> bool:

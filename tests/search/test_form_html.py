@@ -127,6 +127,8 @@ def test_common_fields_are_rendered_once_and_typed_values_never_kept(client, db)
     assert '<input type="search" name="q" value="geheim" id="id_q">' in html
     kept = repr(list(search_tags._common_fields.items()))
     assert "afstand" in kept and "urgentie" in kept
+    # Every choice is kept, not only the ones asked for.
+    assert 'value="100" selected' in kept and 'value="2" selected' in kept
     for typed in ("geheim", "Delft", "77"):
         assert typed not in kept
     without_tokens = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
