@@ -136,7 +136,8 @@ def test_each_language_has_its_own_shared_shell(home_page):
         assert 'lang="en">' in dutch_html and ">English</button>" in dutch_html
         assert ">Choose step by step</a>" in english_html
         assert ">Nederlands</button>" in english_html
-        assert "Help choosing" in english_html or "Hulp nodig" not in english_html
+        assert "Hulp nodig bij het kiezen?" in dutch_html
+        assert "Need help choosing?" in english_html
 
 
 def test_a_menu_title_holding_a_marker_is_shown_as_written(client, home_page):
