@@ -1,6 +1,7 @@
 """The embedded default backend: search over the SearchEntry table with the ORM.
 
-Must conditions are bitmask filters and the score is one SQL expression (database_query.py).
+Must conditions are bitmask filters and the score is one SQL expression (database_query.py);
+without free text the same ranking runs in memory over the snapshot (snapshot_ranking.py).
 Totals and facet counts come from each process's bitset snapshot of the index, reloaded when
 the index generation changes (database_bitsets.py); with free text, from one aggregate query
 cached per generation (database_facets.py). The index side writes SearchEntry rows and
@@ -24,6 +25,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from residences import taxonomy
+from search.backends import snapshot_ranking
 from search.backends.base import (
     PAGE_SIZE,
     ResultPage,
@@ -67,7 +69,12 @@ class DatabaseBackend(SearchBackend):
         else:
             total, counts = counted.total(), {}
         offset = page_offset(criteria, page_size)
-        rows = top_rows(query, offset, page_size) if offset < total else []
+        if offset >= total:
+            rows = []
+        elif counted.snapshot is not None and snapshot_ranking.answers(criteria):
+            rows = snapshot_top_rows(counted.snapshot, criteria, today, offset, page_size)
+        else:
+            rows = top_rows(query, offset, page_size)
         matches = [make_match(criteria, document, score, today) for document, score in rows]
         return ResultPage(
             criteria=criteria,
@@ -149,6 +156,19 @@ def top_rows(query: CompiledQuery, offset: int, page_size: int) -> list[tuple[di
     whole document through the sort (SQLite reads it from the table for every row).
     """
     ranked = list(query.ranked().values_list("pk", "score")[offset : offset + page_size])
+    return with_documents(ranked)
+
+
+def snapshot_top_rows(snapshot, criteria: Criteria, today: date, offset: int, page_size: int):
+    """The same page as `top_rows`, ranked in memory from the process's index snapshot."""
+    columns = snapshot_ranking.columns_for(snapshot)
+    matching = snapshot.matching(criteria, today)
+    ranked = snapshot_ranking.ranked_page(columns, criteria, today, matching, offset, page_size)
+    return with_documents(ranked)
+
+
+def with_documents(ranked: list[tuple[int, float]]) -> list[tuple[dict, float]]:
+    """(document, score) for (page id, score) pairs; entries deleted meanwhile drop out."""
     documents = dict(
         SearchEntry.objects.filter(pk__in=[pk for pk, _ in ranked]).values_list("pk", "document")
     )

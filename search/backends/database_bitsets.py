@@ -52,6 +52,7 @@ OTHER_COLUMNS = (
     "max_age",
     "free_places",
     "availability_confirmed_on",
+    "waiting_weeks",
     "page_id",
 )
 SNAPSHOT_COLUMNS = (*MASK_COLUMNS, *OTHER_COLUMNS)
@@ -174,6 +175,10 @@ class Snapshot:
         self.max_ages = bits_per_value(columns.max_ages)
         self.free = bits_from_flags(columns.free)
         self.confirmed = columns.confirmed
+        # Only ranking reads waiting times (snapshot_ranking.py, which keeps its own columns
+        # here once the first search ranks from this snapshot).
+        self.waiting_weeks = columns.waiting_weeks
+        self.rank_columns = None
         self._index_coordinates(columns.latitudes, columns.longitudes)
         self._derived = {
             kind: BoundedCache(DERIVED_CACHE_SIZE) for kind in ("age", "fresh", "near")
@@ -295,11 +300,15 @@ class Snapshot:
 
     # Counting ---------------------------------------------------------------------------
 
-    def total(self, criteria: Criteria, today: date) -> int:
+    def matching(self, criteria: Criteria, today: date) -> int:
+        """Rows meeting every condition (but free text; see `answers`)."""
         bits = self.base(criteria, today)
         for list_name, codes in criteria.musts:
             bits &= self.must_bits(list_name, codes)
-        return bits.bit_count()
+        return bits
+
+    def total(self, criteria: Criteria, today: date) -> int:
+        return self.matching(criteria, today).bit_count()
 
     def total_and_counts(
         self, criteria: Criteria, today: date
@@ -337,6 +346,7 @@ class Snapshot:
         arrays = [
             self.page_ids,
             self.confirmed,
+            self.waiting_weeks,
             self.by_latitude,
             self.sorted_latitudes,
             self.sorted_longitudes,
@@ -379,6 +389,7 @@ class _Columns:
         self.max_ages: list = []
         self.free = bytearray()
         self.confirmed = array("i")
+        self.waiting_weeks = array("i")
         self.page_ids = array("q")
 
     def add(self, rows: list[tuple]) -> None:
@@ -387,9 +398,9 @@ class _Columns:
         by_column = list(zip(*rows, strict=True))
         for masks, values in zip(self.masks, by_column, strict=False):
             masks.extend(array("q", values))
-        latitudes, longitudes, min_ages, max_ages, free, confirmed, page_ids = by_column[
-            len(LIST_NAMES) :
-        ]
+        latitudes, longitudes, min_ages, max_ages, free, confirmed, waiting, page_ids = (
+            by_column[len(LIST_NAMES) :]
+        )
         # Without both coordinates a row is never within any distance, as in SQL: an infinite
         # latitude keeps it out of every latitude range.
         chunk_latitudes = array("d", map(_INFINITE_IF_NONE.get, latitudes, latitudes))
@@ -405,12 +416,15 @@ class _Columns:
         self.free.extend(_ONE if places is not None and places > 0 else _ZERO for places in free)
         # A missing date becomes 1 January of year 1, before every stale cutoff.
         self.confirmed.extend(map(date.toordinal, map(_EARLIEST_IF_NONE.get, confirmed, confirmed)))
+        # -1 for an unknown waiting time: a residence's waiting time is a positive field.
+        self.waiting_weeks.extend(map(_MINUS_ONE_IF_NONE.get, waiting, waiting))
         self.page_ids.extend(array("q", page_ids))
 
 
 _INFINITE_IF_NONE = {None: math.inf}
 _NAN_IF_NONE = {None: math.nan}
 _EARLIEST_IF_NONE = {None: date.min}
+_MINUS_ONE_IF_NONE = {None: -1}
 
 
 def _chunks(rows: Iterable[tuple], size: int):
