@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from residences import taxonomy
@@ -157,19 +157,37 @@ def facet_criteria(criteria: Criteria, list_name: str) -> Criteria:
 def facet_values(criteria: Criteria, counts: dict[str, dict[str, int]]) -> dict[str, list]:
     """Counts per list and code -> FacetValues in taxonomy order, every code present."""
     facets = {}
-    for list_name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items():
+    for list_name in taxonomy.RESIDENCE_CODE_LISTS:
         list_counts = counts.get(list_name, {})
-        selected = set(criteria.must(list_name))
+        selected = criteria.must(list_name)
         facets[list_name] = [
             FacetValue(
-                code=choice.value,
-                label=str(choice.label),
-                count=int(list_counts.get(choice.value, 0)),
-                selected=choice.value in selected,
+                code=code,
+                label=label,
+                count=int(list_counts.get(code, 0)),
+                selected=code in selected,
             )
-            for choice in code_list
+            for code, label in code_labels(list_name)
         ]
     return facets
+
+
+_CODE_LABELS: dict[tuple[str, str | None], tuple[tuple[str, str], ...]] = {}
+
+
+def code_labels(list_name: str) -> tuple[tuple[str, str], ...]:
+    """(code, label) of a code list in taxonomy order, in the active language.
+
+    Kept per list and language: walking the enum and translating ~100 labels cost more than
+    the rest of a search.
+    """
+    key = (list_name, translation.get_language())
+    labels = _CODE_LABELS.get(key)
+    if labels is None:
+        choices = taxonomy.RESIDENCE_CODE_LISTS[list_name]
+        labels = tuple((choice.value, str(choice.label)) for choice in choices)
+        _CODE_LABELS[key] = labels
+    return labels
 
 
 def make_match(criteria: Criteria, document: dict, score: float, today: date) -> Match:
