@@ -177,9 +177,9 @@ def _filter_field(field, hint, short) -> str:
 def facet_groups(groups):
     """Each facet group (presentation.facet_groups) as search/includes/facet_group.html shows
     it, in Python while that template is the one transcribed (search/views/results_html.py)."""
-    from search.views.results_html import facet_group
+    from search.views.results_html import facet_groups_html
 
-    return mark_safe("".join(f"\n  {facet_group.render(group=group)}  " for group in groups))
+    return mark_safe(facet_groups_html(groups))
 
 
 @register.simple_tag

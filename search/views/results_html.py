@@ -50,22 +50,35 @@ FACET_GROUP_SOURCE = (
 )
 
 
-def _facet_group(group) -> str:
+def facet_groups_html(groups) -> str:
+    """Each group as the template shows it, between the spaces of the loop it replaced."""
+    if not facet_group.is_usable():
+        return "".join(f"\n  {facet_group.render(group=group)}  " for group in groups)
+    words = _facet_words()
+    return "".join(f"\n  {_facet_group(group, words)}  " for group in groups)
+
+
+def _facet_words() -> tuple[str, str, str]:
+    return (
+        gettext("Woonlocaties hebben alles wat u aanvinkt."),
+        gettext("Woonlocaties hebben minstens één van wat u aanvinkt."),
+        gettext("woonlocaties"),
+    )
+
+
+def _facet_group(group, words=None) -> str:
+    all_hint, any_hint, residences = words or _facet_words()
     title = shown(group["title"])
     selected = group["selected_count"]
     chosen = ""
     if selected:
-        words = ngettext("%(count)s gekozen", "%(count)s gekozen", selected)
-        chosen = f' <span class="facet__count">({words % {"count": shown(selected)}})</span>'
-    if group["rule"]:
-        hint = gettext("Woonlocaties hebben alles wat u aanvinkt.")
-    else:
-        hint = gettext("Woonlocaties hebben minstens één van wat u aanvinkt.")
-    residences = gettext("woonlocaties")
+        chosen_words = ngettext("%(count)s gekozen", "%(count)s gekozen", selected)
+        chosen = f' <span class="facet__count">({chosen_words % {"count": shown(selected)}})</span>'
+    hint = all_hint if group["rule"] else any_hint
     name = shown(group["url_name"])
     options = []
     for option in group["options"]:
-        option_id = shown(option["id"])
+        start, label = _option_parts(name, option)
         count = option["count"]
         count_html = (
             f' <span class="facet__count">({shown(count)}<span class="visually-hidden">'
@@ -74,10 +87,8 @@ def _facet_group(group) -> str:
             else ""
         )
         options.append(
-            '\n        <li class="choice">\n'
-            f'          <input type="checkbox" name="{name}" value="{shown(option["code"])}"'
-            f' id="{option_id}"{" checked" if option["checked"] else ""}>\n'
-            f'          <label for="{option_id}">{shown(option["label"])}{count_html}</label>\n'
+            f"{start}{' checked' if option['checked'] else ''}>\n"
+            f"{label}{count_html}</label>\n"
             "        </li>\n        "
         )
     return (
@@ -91,6 +102,35 @@ def _facet_group(group) -> str:
         "      </ul>\n"
         "    </fieldset>\n"
         "  </details>\n"
+    )
+
+
+# An option's markup up to its state and count, by list, id, code and label: made from the
+# code lists, the same for every visitor, escaped once per process.
+_options: dict[tuple, tuple[str, str]] = {}
+MAX_OPTIONS = 5000
+
+
+def _option_parts(name: str, option) -> tuple[str, str]:
+    label = option["label"]
+    if type(label) is not str:  # a lazy label: not remembered across languages
+        return _option_markup(name, option)
+    key = (name, option["id"], option["code"], label)
+    parts = _options.get(key)
+    if parts is None:
+        if len(_options) >= MAX_OPTIONS:
+            _options.clear()
+        parts = _options[key] = _option_markup(name, option)
+    return parts
+
+
+def _option_markup(name: str, option) -> tuple[str, str]:
+    option_id = shown(option["id"])
+    return (
+        '\n        <li class="choice">\n'
+        f'          <input type="checkbox" name="{name}" value="{shown(option["code"])}"'
+        f' id="{option_id}"',
+        f'          <label for="{option_id}">{shown(option["label"])}',
     )
 
 
