@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from django.contrib import messages
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from questionnaire import demand, flow, storage
@@ -31,15 +35,31 @@ def load_state(request) -> storage.State:
     return state
 
 
+@lru_cache(maxsize=256)
+def _reversed(name: str, args: tuple, script_prefix: str, urlconf, language: str) -> str:
+    return reverse(name, args=args, urlconf=urlconf)
+
+
+@receiver(setting_changed)
+def _forget_reversed(**kwargs) -> None:
+    _reversed.cache_clear()
+
+
+def url_for(name: str, *args) -> str:
+    """`reverse(name, args=args)`, remembered in the process: each questionnaire page links to
+    several of its own addresses, and reverse() costs about as much as rendering a form field."""
+    return _reversed(name, args, get_script_prefix(), get_urlconf(), translation.get_language())
+
+
 def step_url(question, returning: bool = False) -> str:
-    url = reverse("questionnaire:step", args=[question.slug])
+    url = url_for("questionnaire:step", question.slug)
     return f"{url}?{RETURN_PARAMETER}={RETURN_TO_CHECK}" if returning else url
 
 
 def continue_url(answers: dict) -> str:
     """Where a visitor with these answers carries on: the first open question, or the check."""
     gap = flow.first_incomplete(answers)
-    return step_url(gap) if gap else reverse("questionnaire:check")
+    return step_url(gap) if gap else url_for("questionnaire:check")
 
 
 def results_url(answers: dict) -> str:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import clear_script_prefix, reverse, set_script_prefix
 
 from tests.questionnaire.conftest import step_url
 
@@ -60,3 +60,19 @@ def test_the_help_box_and_menu_are_in_each_language(client):
     html = client.get(step_url("voor-wie")).content.decode()
     assert "Hulp nodig bij het kiezen?" not in html
     assert 'aria-current="page">Choose step by step</a>' in html
+
+
+def test_remembered_links_follow_the_prefix_the_site_is_served_under(client):
+    url = step_url("voor-wie")
+    plain = client.get(url).content.decode()
+    set_script_prefix("/woonvinder/")  # what the WSGI handler does for SCRIPT_NAME
+    try:
+        prefixed = Client().get(url).content.decode()
+    finally:
+        clear_script_prefix()
+
+    assert 'action="/vragenlijst/vraag/voor-wie/"' in plain
+    assert f'href="{reverse("questionnaire:save")}"' in plain
+    assert 'action="/woonvinder/vragenlijst/vraag/voor-wie/"' in prefixed
+    assert 'href="/woonvinder/vragenlijst/bewaren/"' in prefixed
+    assert 'href="/woonvinder/vragenlijst/"' in prefixed  # back to the start page
