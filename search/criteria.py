@@ -28,6 +28,19 @@ URL_NAMES: dict[str, str] = {
     "languages": "taal",
 }
 LIST_NAMES_BY_URL_NAME = {url_name: name for name, url_name in URL_NAMES.items()}
+# Code lists in taxonomy order, built once: `TextChoices.values` makes a new list per call.
+CODE_ORDER: dict[str, tuple[str, ...]] = {
+    name: tuple(code_list.values) for name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items()
+}
+KNOWN_CODES: dict[str, frozenset[str]] = {name: frozenset(CODE_ORDER[name]) for name in URL_NAMES}
+# (list, code) -> its place among all codes: lists in taxonomy order, codes within each list.
+_CODE_RANK: dict[tuple[str, str], int] = {
+    (name, code): rank
+    for rank, (name, code) in enumerate(
+        (name, code) for name, codes in CODE_ORDER.items() for code in codes
+    )
+}
+URGENCY_VALUES = frozenset(taxonomy.Urgency.values)
 
 # A residence meets a must on these lists only when it has every code asked for (a visitor who
 # must have a garden and a lift needs both). On the other lists, any one code is enough (a
@@ -176,9 +189,12 @@ class Criteria:
 
 def _normalise_musts(musts: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     result = []
-    for list_name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items():
-        wanted = set(musts.get(list_name, ()))
-        codes = tuple(code for code in code_list.values if code in wanted)
+    for list_name, all_codes in CODE_ORDER.items():
+        wanted = musts.get(list_name)
+        if not wanted:
+            continue
+        wanted = set(wanted)
+        codes = tuple(code for code in all_codes if code in wanted)
         if codes:
             result.append((list_name, codes))
     return tuple(result)
@@ -189,16 +205,10 @@ def _normalise_wishes(wishes) -> tuple[Wish, ...]:
     for wish in wishes:
         key = (wish.list_name, wish.code)
         strongest[key] = max(strongest.get(key, 0), wish.importance)
-    order = {
-        (name, code): index
-        for name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items()
-        for index, code in enumerate(code_list.values)
-    }
-    list_order = list(taxonomy.RESIDENCE_CODE_LISTS)
     return tuple(
         Wish(name, code, importance)
         for (name, code), importance in sorted(
-            strongest.items(), key=lambda item: (list_order.index(item[0][0]), order[item[0]])
+            strongest.items(), key=lambda item: _CODE_RANK[item[0]]
         )
     )
 
@@ -248,7 +258,7 @@ class _QueryParser:
             wishes=self.wishes(),
             age=self.number("leeftijd", 0, MAX_AGE, _("De leeftijd klopt niet.")),
             available_only=self.first("vrij") in {"1", "ja", "on", "true"},
-            urgency=self.choice("urgentie", taxonomy.Urgency.values, ""),
+            urgency=self.choice("urgentie", URGENCY_VALUES, ""),
             sort=self.choice("sorteer", Sort.VALUES, Sort.MATCH),
             page=self.number("pagina", 1, MAX_PAGE, _("Die pagina bestaat niet.")) or 1,
         )
@@ -301,7 +311,7 @@ class _QueryParser:
     def musts(self) -> dict[str, list[str]]:
         musts: dict[str, list[str]] = {}
         for list_name, url_name in URL_NAMES.items():
-            allowed = taxonomy.RESIDENCE_CODE_LISTS[list_name].values
+            allowed = KNOWN_CODES[list_name]
             for code in self.values(url_name):
                 if code in allowed:
                     musts.setdefault(list_name, []).append(code)
@@ -328,7 +338,7 @@ def _parse_wish(value: str) -> Wish | None:
         return None
     url_name, code, importance = parts
     list_name = LIST_NAMES_BY_URL_NAME.get(url_name)
-    if list_name is None or code not in taxonomy.RESIDENCE_CODE_LISTS[list_name].values:
+    if list_name is None or code not in KNOWN_CODES[list_name]:
         return None
     if not importance.isdecimal() or int(importance) not in Importance.VALUES:
         return None
