@@ -33,3 +33,15 @@ logconfig_dict = gunicorn_logging(os.environ.get("LOG_LEVEL", "INFO"))
 
 # No runtime control socket: the container is managed by restarting it, and $HOME is read-only.
 control_socket_disable = True
+
+
+def pre_fork(server, worker):
+    """Runs in the master, after the preloaded app is imported, before each worker forks.
+
+    The app's objects live as long as the worker: frozen, the garbage collector no longer
+    scans them on every full collection (about 0.4 ms per request on average before), and
+    workers keep sharing their memory pages with the master.
+    """
+    import gc
+
+    gc.freeze()
