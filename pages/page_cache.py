@@ -166,6 +166,28 @@ def fill(request, split: tuple[str, ...], holes) -> str:
     )
 
 
+class SessionWatch:
+    """Whether what runs inside reads the session, whatever a middleware read before. On the
+    way out the session's flag is restored, plus any read inside, for SessionMiddleware's Vary
+    header."""
+
+    def __init__(self, request):
+        self.session = getattr(request, "session", None)
+        self.read = False
+
+    def __enter__(self):
+        self.before = getattr(self.session, "accessed", False)
+        if self.session is not None:
+            self.session.accessed = False
+        return self
+
+    def __exit__(self, *exc_info):
+        self.read = getattr(self.session, "accessed", False)
+        if self.session is not None:
+            self.session.accessed = self.before or self.read
+        return False
+
+
 @dataclass
 class Shared:
     """A template rendered alike for every visitor: its text split at the per-visitor parts,
@@ -183,23 +205,17 @@ def render_shared(request, template_name: str) -> Shared:
     outer = getattr(request, CAPTURE_ATTRIBUTE, None)
     capture = Capture()
     setattr(request, CAPTURE_ATTRIBUTE, capture)
-    session = getattr(request, "session", None)
-    accessed_before = getattr(session, "accessed", False)
-    if session is not None:
-        session.accessed = False
     token_flag = request.META.pop(CSRF_USED, None)
     try:
-        text = render_to_string(template_name, request=request)
+        with SessionWatch(request) as session:
+            text = render_to_string(template_name, request=request)
     finally:
         setattr(request, CAPTURE_ATTRIBUTE, outer)
-        session_read = getattr(session, "accessed", False)
-        if session is not None:
-            session.accessed = accessed_before or session_read
         token_read = CSRF_USED in request.META
         if token_flag is not None:
             request.META[CSRF_USED] = token_flag
     slots = tuple(slot for slot, _name, _values in capture.holes)
-    return Shared(pieces(text, slots), capture.holes, not (session_read or token_read))
+    return Shared(pieces(text, slots), capture.holes, not (session.read or token_read))
 
 
 def cache_key(request) -> str | None:
@@ -283,24 +299,17 @@ def serve(request, path):
 
     capture = Capture()
     setattr(request, CAPTURE_ATTRIBUTE, capture)
-    # Whether rendering the page (outside the per-visitor parts) reads the session, whatever a
-    # middleware read before; the flag is restored for SessionMiddleware's Vary header.
-    session = getattr(request, "session", None)
-    accessed_before = getattr(session, "accessed", False)
-    if session is not None:
-        session.accessed = False
+    # Whether rendering the page (outside the per-visitor parts) reads the session.
     try:
-        response = wagtail_views.serve(request, path)
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
+        with SessionWatch(request) as session:
+            response = wagtail_views.serve(request, path)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
     finally:
         setattr(request, CAPTURE_ATTRIBUTE, None)
-        session_read = getattr(session, "accessed", False)
-        if session is not None:
-            session.accessed = accessed_before or session_read
     if response.streaming:
         return response
-    storable = _storable(response, request, session_read)
+    storable = _storable(response, request, session.read)
     if not (storable or capture.holes):
         return response
 
