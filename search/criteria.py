@@ -330,6 +330,14 @@ class _QueryParser:
         return wishes
 
 
+def parse_wishes(values) -> list[Wish]:
+    """The wishes in "list:code:importance" values, as the query parser reads them: unknown ones
+    dropped, the strongest importance of each code kept, in taxonomy order."""
+    cleaned = (clean_value(value) for value in values if isinstance(value, str))
+    parsed = (_parse_wish(value) for value in cleaned if value)
+    return list(_normalise_wishes(wish for wish in parsed if wish is not None))
+
+
 def _parse_wish(value: str) -> Wish | None:
     parts = value.split(":")
     if len(parts) == 2:

@@ -9,15 +9,13 @@ a URL means.
 from __future__ import annotations
 
 import copy
-import functools
 
 import django_filters.fields
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from residences import taxonomy
-from search.criteria import URL_NAMES, Criteria, Importance, Wish, clean_value
+from search.criteria import clean_value, parse_wishes
 
 
 def first_value(data, name: str):
@@ -142,49 +140,6 @@ class WholeNumberField(forms.IntegerField):
             return int(text)
         except ValueError as error:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from error
-
-
-@functools.cache
-def _written_wishes() -> dict[str, tuple[int, Wish]]:
-    """Every wish as `Criteria.to_pairs` writes it ("voorziening:tuin:3"), with its place in
-    taxonomy order: built once from the code lists, the same for every visitor."""
-    codes = [
-        (list_name, code)
-        for list_name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items()
-        if list_name in URL_NAMES
-        for code in code_list.values
-    ]
-    written = {}
-    for position, (list_name, code) in enumerate(codes):
-        for importance in Importance.VALUES:
-            wish = Wish(list_name, code, importance)
-            ((_key, value),) = Criteria(wishes=(wish,)).to_pairs()
-            written[value] = (position, wish)
-    return written
-
-
-def parse_wishes(values) -> list[Wish]:
-    """What `Criteria.from_query({"wens": values})` makes of these values, several times cheaper.
-
-    A search's wishes are parsed twice per results page (by the parser and by this form), and
-    the parser builds a whole Criteria each time. The values the site writes are looked up;
-    any other spelling (no importance, "03", ...) goes to the parser. Then, as the parser does,
-    the strongest importance of each code is kept, in taxonomy order.
-    """
-    written = _written_wishes()
-    strongest: dict[tuple[str, str], tuple[int, Wish]] = {}
-    for value in values:
-        found = written.get(value)
-        if found is None:
-            parsed = Criteria.from_query({"wens": [value]})[0].wishes
-            if not parsed:
-                continue
-            found = written[Criteria(wishes=parsed).to_pairs()[0][1]]
-        position, wish = found
-        key = (wish.list_name, wish.code)
-        if key not in strongest or strongest[key][1].importance < wish.importance:
-            strongest[key] = found
-    return [wish for _position, wish in sorted(strongest.values(), key=lambda found: found[0])]
 
 
 class WishField(SharedChoicesMixin, forms.MultipleChoiceField):
