@@ -81,3 +81,16 @@ def make_document(page_id: int, **values) -> dict:
     document.update({name: [] for name in taxonomy.RESIDENCE_CODE_LISTS})
     document.update(values)
     return document
+
+
+def random_location(rng, distance_choices) -> dict:
+    """For random-search tests: three times in four a point at a synthetic place (half of them
+    moved a little) with a limit drawn from `distance_choices()`, else no location."""
+    if rng.random() >= 0.75:
+        return {}
+    _, latitude, longitude = rng.choice(synthetic.PLACES)
+    if rng.random() < 0.5:
+        latitude += rng.uniform(-0.1, 0.1)
+        longitude += rng.uniform(-0.15, 0.15)
+    distance = rng.choice(distance_choices())
+    return {"latitude": latitude, "longitude": longitude, "max_distance_km": distance}

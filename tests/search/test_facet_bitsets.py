@@ -23,7 +23,7 @@ from search.backends.base import facet_values
 from search.backends.database_facets import CountCache, facet_counts, index_generation
 from search.backends.database_query import CompiledQuery
 from search.criteria import DISTANCE_CHOICES_KM, Criteria, Importance, Sort, Wish
-from tests.search.conftest import TODAY, make_document
+from tests.search.conftest import TODAY, make_document, random_location
 from tests.search.strategies import criteria as criteria_strategy
 
 pytestmark = pytest.mark.django_db
@@ -71,14 +71,9 @@ def edge_catalogue(index_documents):
 
 
 def random_criteria(rng: random.Random) -> Criteria:
-    location = {}
-    if rng.random() < 0.75:
-        _, latitude, longitude = rng.choice(synthetic.PLACES)
-        if rng.random() < 0.5:
-            latitude += rng.uniform(-0.1, 0.1)
-            longitude += rng.uniform(-0.15, 0.15)
-        distance = rng.choice([None, *DISTANCE_CHOICES_KM, round(rng.uniform(0.2, 12), 3)])
-        location = {"latitude": latitude, "longitude": longitude, "max_distance_km": distance}
+    location = random_location(
+        rng, lambda: [None, *DISTANCE_CHOICES_KM, round(rng.uniform(0.2, 12), 3)]
+    )
     musts = {}
     for list_name in rng.sample(LIST_NAMES, rng.randint(0, 3)):
         values = list(taxonomy.RESIDENCE_CODE_LISTS[list_name].values)

@@ -18,7 +18,7 @@ from search.backends import database_bitsets, snapshot_ranking
 from search.backends.database_facets import index_generation
 from search.backends.database_query import CompiledQuery
 from search.criteria import DISTANCE_CHOICES_KM, Criteria, Importance, Sort, Wish
-from tests.search.conftest import TODAY, make_document
+from tests.search.conftest import TODAY, make_document, random_location
 
 pytestmark = pytest.mark.django_db
 
@@ -61,14 +61,7 @@ def ranking_catalogue(index_documents):
 
 
 def random_criteria(rng: random.Random) -> Criteria:
-    location = {}
-    if rng.random() < 0.75:
-        _, latitude, longitude = rng.choice(synthetic.PLACES)
-        if rng.random() < 0.5:
-            latitude += rng.uniform(-0.1, 0.1)
-            longitude += rng.uniform(-0.15, 0.15)
-        distance = rng.choice([None, None, *DISTANCE_CHOICES_KM])
-        location = {"latitude": latitude, "longitude": longitude, "max_distance_km": distance}
+    location = random_location(rng, lambda: [None, None, *DISTANCE_CHOICES_KM])
     musts = {}
     for list_name in rng.sample(LIST_NAMES, rng.randint(0, 2)):
         values = list(taxonomy.RESIDENCE_CODE_LISTS[list_name].values)
