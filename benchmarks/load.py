@@ -15,6 +15,7 @@ otherwise (--allow-remote), and it stops by itself after --duration seconds.
 from __future__ import annotations
 
 import argparse
+import html
 import http.client
 import json
 import os
@@ -219,7 +220,7 @@ class Catalogue:
         details: set[str] = set()
         for _ in range(12):
             results = visitor.request("GET", "/zoeken/?" + search_query(rng))
-            details.update(DETAIL_LINK.findall(results.body))
+            details.update(map(html.unescape, DETAIL_LINK.findall(results.body)))
         start = visitor.request("GET", "/vragenlijst/")
         questions = [link for link in same_site_links(start.body) if "/vragenlijst/vraag/" in link]
         return cls(content, sorted(details), questions[0] if questions else None)

@@ -23,11 +23,14 @@ with restrictions are never stored. A new hook of that kind must make its pages 
 (`page_cache = False` on the page type).
 
 Entries are keyed by host, path and query string, language and date, and hold the site's
-content version they were made under; an entry of another version is not served (pages/signals.py
-starts a new version whenever a page is published, unpublished, moved or deleted, and when
-navigation, site settings, sites, view restrictions or images change). A shared cache (Redis)
-sees a new version at once; a per-process cache in another worker serves the old page for at
-most `PAGE_CACHE_SECONDS`, which is short when the cache is not shared.
+content version they were made under. A page type whose text outside its per-visitor parts does
+not depend on the query string (`page_cache_query_in_parts = True`: the residence page, whose
+back link and "why it fits" follow the search in its address) is kept once, under the key
+without the query, and that entry serves every query string. An entry of another version is not
+served (pages/signals.py starts a new version whenever a page is published, unpublished, moved
+or deleted, and when navigation, site settings, sites, view restrictions or images change). A
+shared cache (Redis) sees a new version at once; a per-process cache in another worker serves the
+old page for at most `PAGE_CACHE_SECONDS`, which is short when the cache is not shared.
 """
 
 from __future__ import annotations
@@ -97,22 +100,32 @@ class Capture:
 # Every response renders its per-visitor parts, so the usual ones have a cheaper way than a
 # full template render with every context processor:
 # - flash messages: nothing to render unless the visitor has a message;
-# - forms whose only per-visitor values are the CSRF token and the address of the page (the
-#   language switch): rendered once per language with markers for those two, filled per request.
-#   Such a template sees only `csrf_token`, `request.get_full_path` and its own values.
+# - parts whose only per-visitor values are the CSRF token and the address of the page (the
+#   language switch, the address printed under the page): rendered once per language with
+#   markers for those, filled per request. Such a template sees only `csrf_token`,
+#   `request.get_full_path`, `request.build_absolute_uri` and its own values.
+# - parts that show only what the query string asks for (the residence page's back link and
+#   "why it fits"): nothing to render when the address has no query string;
 MESSAGES_PART = "components/messages.html"
-ADDRESS_FORM_PARTS = frozenset({"components/language_switch.html"})
+QUERY_PARTS = frozenset(
+    {"residences/includes/back_to_results.html", "residences/includes/search_fit.html"}
+)
+ADDRESS_PARTS = frozenset({"components/language_switch.html", "components/print_address.html"})
 _prepared: dict[tuple, tuple[str, ...]] = {}
+_ADDRESS_SLOTS = {"address", "absolute", "csrf"}
 
 
 class _AddressOnly:
-    """The request as a prepared form part sees it: only its address, as a marker."""
+    """The request as a prepared part sees it: only its address, as markers."""
 
     def get_full_path(self) -> str:
         return marker("address")
 
+    def build_absolute_uri(self) -> str:
+        return marker("absolute")
 
-def _prepared_form(request, template_name: str, values: dict) -> str:
+
+def _prepared_part(request, template_name: str, values: dict) -> str:
     key = (
         template_name,
         translation.get_language(),
@@ -125,12 +138,18 @@ def _prepared_form(request, template_name: str, values: dict) -> str:
             {**values, "request": _AddressOnly(), "csrf_token": marker("csrf")}
         )
         split = pieces(text, tuple(text.split(MARK)[1::2]))
-        if split is None or set(split[1::2]) - {"address", "csrf"}:
+        if split is None or set(split[1::2]) - _ADDRESS_SLOTS:
             return render_to_string(template_name, values, request=request)
         _prepared[key] = split
-    return fill_slots(
-        split, {"address": shown(request.get_full_path()), "csrf": shown(get_token(request))}
-    )
+    slots = set(split[1::2])
+    filled = {}
+    if "address" in slots:
+        filled["address"] = shown(request.get_full_path())
+    if "absolute" in slots:
+        filled["absolute"] = shown(request.build_absolute_uri())
+    if "csrf" in slots:
+        filled["csrf"] = shown(get_token(request))
+    return fill_slots(split, filled)
 
 
 @receiver(setting_changed)
@@ -144,8 +163,10 @@ def render_part(request, template_name: str, values: dict) -> str:
     if request is not None:
         if template_name == MESSAGES_PART and not get_messages(request):
             return ""
-        if template_name in ADDRESS_FORM_PARTS:
-            return _prepared_form(request, template_name, values)
+        if template_name in QUERY_PARTS and not request.META.get("QUERY_STRING"):
+            return ""
+        if template_name in ADDRESS_PARTS:
+            return _prepared_part(request, template_name, values)
     return render_to_string(template_name, values, request=request)
 
 
@@ -218,10 +239,11 @@ def render_shared(request, template_name: str) -> Shared:
     return Shared(pieces(text, slots), capture.holes, not (session.read or token_read))
 
 
-def cache_key(request) -> str | None:
+def cache_key(request, with_query: bool = True) -> str | None:
     """Where the page for this address, language and day is kept. The content version is not
-    part of the key but of the entry (see `lookup`), so a new version replaces the entries."""
-    query = request.META.get("QUERY_STRING", "")
+    part of the key but of the entry (see `lookup`), so a new version replaces the entries.
+    Without the query: where a page that serves every query string is kept."""
+    query = request.META.get("QUERY_STRING", "") if with_query else ""
     if len(query) > MAX_QUERY_LENGTH:
         return None
     parts = "\n".join(
@@ -236,17 +258,22 @@ def cache_key(request) -> str | None:
     return "page:" + hashlib.sha256(parts.encode()).hexdigest()
 
 
-def lookup(request, key: str) -> dict | None:
-    """The entry stored under `key` if it was made under the current content version. The
-    version and the entry come in one round trip to the cache."""
+def lookup(request, key: str | None, bare_key: str) -> dict | None:
+    """The entry for this request made under the current content version: the one under
+    `bare_key` (no query) if it serves every query string, else the one under `key`. The version
+    and both entries come in one round trip to the cache."""
+    keys = [bare_key] if key in (None, bare_key) else [bare_key, key]
     if getattr(request, "_content_version", None) is None:
-        found = cache.get_many([VERSION_KEY, key])
+        found = cache.get_many([VERSION_KEY, *keys])
         if found.get(VERSION_KEY):
             request._content_version = found[VERSION_KEY]
-        entry = found.get(key)
     else:
-        entry = cache.get(key)
+        found = cache.get_many(keys)
     version = content_version(request)
+    bare = found.get(bare_key)
+    if bare is not None and bare.get("version") == version and bare.get("query_in_parts"):
+        return bare
+    entry = found.get(key) if key is not None else None
     if entry is None or entry.get("version") != version:
         return None
     return entry
@@ -290,10 +317,8 @@ def serve(request, path):
     """Wagtail's page view, answered from the cache where it can be."""
     if not is_cacheable_request(request):
         return wagtail_views.serve(request, path)
-    key = cache_key(request)
-    if key is None:
-        return wagtail_views.serve(request, path)
-    entry = lookup(request, key)
+    key, bare_key = cache_key(request), cache_key(request, with_query=False)
+    entry = lookup(request, key, bare_key)
     if entry is not None:
         return _response(request, entry)
 
@@ -310,6 +335,9 @@ def serve(request, path):
     if response.streaming:
         return response
     storable = _storable(response, request, session.read)
+    query_in_parts = storable and _query_in_parts(request)
+    if not query_in_parts and key is None:
+        storable = False
     if not (storable or capture.holes):
         return response
 
@@ -326,11 +354,17 @@ def serve(request, path):
             "holes": capture.holes,
             "content_type": response["Content-Type"],
             "vary": vary,
+            "query_in_parts": query_in_parts,
         }
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        cache.set(bare_key if query_in_parts else key, entry, settings.PAGE_CACHE_SECONDS)
     if capture.holes:
         response.content = fill(request, split, capture.holes)
     return response
+
+
+def _query_in_parts(request) -> bool:
+    page = getattr(request, "page_cache_page", None)
+    return page is not None and getattr(page.specific_class, "page_cache_query_in_parts", False)
 
 
 def remember_page(page, request, serve_args, serve_kwargs) -> None:

@@ -263,12 +263,31 @@ class Fit:
     musts: list[MustCheck]
 
 
-def must_checks(page, criteria) -> list[MustCheck]:
+def fit_document(page) -> dict:
+    """What "why it fits" reads of a residence, as plain data: the fields of its search document
+    (search.indexing.residence_document) that matching and ranking look at, without the photo,
+    the provider or the text, so it costs no query and can be stored with the cached page."""
+    confirmed_on = page.availability_confirmed_on
+    document = {
+        "latitude": page.latitude,
+        "longitude": page.longitude,
+        "min_age": page.min_age,
+        "max_age": page.max_age,
+        "free_places": page.free_places,
+        "waiting_weeks": page.waiting_weeks,
+        "availability_confirmed_on": confirmed_on.isoformat() if confirmed_on else None,
+    }
+    for list_name in taxonomy.RESIDENCE_CODE_LISTS:
+        document[list_name] = list(getattr(page, list_name) or [])
+    return document
+
+
+def must_checks(document: dict, criteria) -> list[MustCheck]:
     from search.criteria import MUST_ALL_LISTS
 
     checks = []
     for list_name, codes in criteria.musts:
-        present, wanted = set(page.codes(list_name)), set(codes)
+        present, wanted = set(document.get(list_name) or ()), set(codes)
         met = wanted <= present if list_name in MUST_ALL_LISTS else bool(wanted & present)
         code_list = taxonomy.RESIDENCE_CODE_LISTS[list_name]
         checks.append(
@@ -279,9 +298,8 @@ def must_checks(page, criteria) -> list[MustCheck]:
             )
         )
     if criteria.age is not None:
-        fits_age = (page.min_age is None or page.min_age <= criteria.age) and (
-            page.max_age is None or criteria.age <= page.max_age
-        )
+        low, high = document.get("min_age"), document.get("max_age")
+        fits_age = (low is None or low <= criteria.age) and (high is None or criteria.age <= high)
         checks.append(
             MustCheck(
                 str(_("Leeftijd")), [str(_("%(age)s jaar") % {"age": criteria.age})], fits_age
@@ -297,13 +315,35 @@ def _field_title(list_name: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-def why_it_fits(page, criteria, today: date) -> Fit:
-    from search.indexing import residence_document
-
+def why_it_fits(document: dict, criteria, today: date) -> Fit:
+    """`document` as `fit_document` makes it."""
     return Fit(
-        explanation=ranking.explain(criteria, residence_document(page), today),
-        musts=must_checks(page, criteria),
+        explanation=ranking.explain(criteria, document, today),
+        musts=must_checks(document, criteria),
     )
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    """The search a visitor came from, as the residence page's address carries it."""
+
+    criteria: object  # search.criteria.Criteria
+    results_url: str  # "" when the address carries no search
+
+
+def search_context(request) -> SearchContext:
+    """Parsed once per request: the page's per-visitor parts (the back link and "why it fits",
+    residences/templatetags/residence_tags.py) both read it."""
+    found = getattr(request, "_residence_search", None)
+    if found is None:
+        from django.urls import reverse
+
+        from search.criteria import Criteria
+
+        criteria, _notices = Criteria.from_query(request.GET)
+        url = "" if criteria.is_empty else f"{reverse('search:results')}?{criteria.to_query()}"
+        found = request._residence_search = SearchContext(criteria, url)
+    return found
 
 
 def map_point(page) -> list[dict]:
@@ -313,26 +353,19 @@ def map_point(page) -> list[dict]:
 
 
 def detail_context(page, request, today: date | None = None) -> dict:
+    """What the residence page shows beyond its fields, alike for every visitor. What depends on
+    the search in the address is rendered per request (`search_context`)."""
     from django.conf import settings
-    from django.urls import reverse
     from django.utils import timezone
 
-    from search.criteria import Criteria
-
     today = today or timezone.localdate()
-    criteria, notices = Criteria.from_query(request.GET)
-    searched = not criteria.is_empty
     return {
         "groups": attribute_groups(page),
         "availability": availability(page, today),
         "provider": page.provider,
         "gallery": list(page.gallery_images.select_related("image")),
-        "services": list(page.extra_services.all()),
-        "fit": why_it_fits(page, criteria, today) if searched else None,
-        "notices": notices,
-        "results_url": f"{reverse('search:results')}?{criteria.to_query()}" if searched else "",
+        "fit_document": fit_document(page),
         "map_points": map_point(page),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
-        "current_url": request.get_full_path(),
     }

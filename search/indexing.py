@@ -22,9 +22,9 @@ from django.db.models import Prefetch
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
-from residences import taxonomy
 from residences.models import ProviderPage, ResidencePage
 from residences.models.pages import ResidenceGalleryImage
+from residences.presenters import fit_document
 
 logger = logging.getLogger(__name__)
 
@@ -69,17 +69,8 @@ def residence_document(page: ResidencePage, provider: Page | None = None) -> dic
         "place": page.place,
         "municipality": page.municipality,
         "district": page.district,
-        "latitude": page.latitude,
-        "longitude": page.longitude,
-        "min_age": page.min_age,
-        "max_age": page.max_age,
         "places": page.places,
         "group_size": page.group_size,
-        "free_places": page.free_places,
-        "waiting_weeks": page.waiting_weeks,
-        "availability_confirmed_on": (
-            page.availability_confirmed_on.isoformat() if page.availability_confirmed_on else None
-        ),
         "photo_url": photo_url,
         "photo_alt": photo_alt,
         "text": _plain_text(page, provider_name),
@@ -87,8 +78,8 @@ def residence_document(page: ResidencePage, provider: Page | None = None) -> dic
             page.last_published_at.isoformat() if page.last_published_at else None
         ),
     }
-    for list_name in taxonomy.RESIDENCE_CODE_LISTS:
-        document[list_name] = list(getattr(page, list_name) or [])
+    # The fields matching and ranking read, as the residence page's "why it fits" reads them.
+    document.update(fit_document(page))
     return document
 
 

@@ -2,7 +2,8 @@
 
 The part is rendered on its own (with the request's context processors and the given values,
 not the page's context), so the page around it can come from the cache: see pages/page_cache.py.
-Values must be plain data (strings, numbers, booleans) because they are stored with the page.
+Values must be plain data (strings, numbers, booleans, lists and dicts of those) because they are
+stored with the page.
 """
 
 from django import template

@@ -105,6 +105,72 @@ def test_why_it_fits_follows_the_search_in_the_address(client, residence):
     assert "Terug naar de zoekresultaten" in searched
 
 
+def test_one_stored_residence_page_serves_every_search_with_its_own_fit(client, residence):
+    from residences import taxonomy
+    from search.criteria import Criteria
+
+    group = residence.target_groups[0]
+    missing = next(code for code in taxonomy.TargetGroup if code not in residence.target_groups)
+    met = Criteria.build(musts={"target_groups": [group]}).to_query()
+    missed = Criteria.build(musts={"target_groups": [missing]}, age=30).to_query()
+    # Site and navigation settings are created on first use, which starts a new content version.
+    client.get(residence.url)
+    first = client.get(f"{residence.url}?{met}").content.decode()  # stores the page
+    assert "<span class=\"visually-hidden\">wel:</span> Doelgroepen" in first
+
+    with CaptureQueriesContext(connection) as queries:
+        second = Client().get(f"{residence.url}?{missed}").content.decode()
+
+    assert len(queries) == 0
+    assert "<span class=\"visually-hidden\">niet:</span> Doelgroepen" in second
+    assert "wel:</span> Doelgroepen" not in second
+    assert "Leeftijd: 30 jaar" in second
+    assert f'href="/zoeken/?{missed.replace("&", "&amp;")}"' in second
+    assert f"/zoeken/?{met.replace('&', '&amp;')}" not in second
+
+
+def test_a_residence_page_from_the_cache_equals_one_rendered_for_that_search(
+    client, residence, settings
+):
+    """The page outside its per-visitor parts does not depend on the search in the address:
+    the page stored for one search, filled for another, is the page rendered for the other."""
+    from search.criteria import Criteria, Importance, Wish
+
+    searches = [
+        "",
+        "plaats=Rotterdam&afstand=10",
+        Criteria.build(
+            musts={"target_groups": [residence.target_groups[0]]},
+            wishes=[Wish("facilities", residence.facilities[0], Importance.VERY_IMPORTANT)],
+            age=80,
+        ).to_query(),
+        "leeftijd=%C2%B2&wens=x:y:z",
+    ]
+    client.get(residence.url)  # creates the site's settings: a new content version
+    client.get(f"{residence.url}?{searches[1]}")  # stores the page
+
+    for search in searches:
+        cached = Client().get(f"{residence.url}?{search}").content.decode()
+        settings.PAGE_CACHE_SECONDS = 0
+        fresh = Client().get(f"{residence.url}?{search}").content.decode()
+        settings.PAGE_CACHE_SECONDS = 300
+        assert TOKEN.sub("", cached) == TOKEN.sub("", fresh), search
+
+
+def test_other_pages_are_still_kept_per_query_string(client, home_page):
+    page = content_page(home_page)
+    client.get(page.url)  # creates the site's settings: a new content version
+    client.get(f"{page.url}?a=1")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get(f"{page.url}?a=2").status_code == 200
+    assert any("wagtailcore_page" in query["sql"] for query in queries)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get(f"{page.url}?a=1").status_code == 200
+    assert len(queries) == 0
+
+
 def test_a_password_protected_page_is_never_stored(client, home_page):
     page = content_page(home_page, title="Alleen voor leden")
     PageViewRestriction.objects.create(
