@@ -1,9 +1,11 @@
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock, LinkStreamBlock
@@ -38,8 +40,40 @@ class HomePage(Page):
         context["default_distance"] = self.DEFAULT_DISTANCE
         return context
 
+    def route(self, request, path_components):
+        """Find a page below a child of the home page (a residence) by its address in one query,
+        instead of one child query plus one `.specific` query per level.
+
+        Wagtail's own walk takes each path component as a child's slug; a page's `url_path` is
+        its parent's `url_path` plus its slug, so the page found is the page the walk finds.
+        Only while no page type routes on its own (no `route()` of its own, such as a routable
+        page, which could read the rest of the path): otherwise, and when nothing is found
+        (the walk then raises its usual 404), Wagtail walks the tree.
+        """
+        if len(path_components) > 1 and _only_default_routing():
+            url_path = self.url_path + "/".join(path_components) + "/"
+            # url_path has no index of its own; the slug (indexed) leaves a handful of rows.
+            page = (
+                Page.objects.filter(
+                    slug=path_components[-1], url_path=url_path, path__startswith=self.path
+                )
+                .specific()
+                .first()
+            )
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     class Meta:
         verbose_name = _("startpagina")
+
+
+@functools.cache
+def _only_default_routing() -> bool:
+    """Whether no page type below the home page has a `route()` of its own."""
+    return all(
+        model.route is Page.route for model in get_page_models() if model is not HomePage
+    )
 
 
 class ContentPage(Page):

@@ -239,8 +239,8 @@ class ResidencePage(Page):
 
     @property
     def provider(self) -> ProviderPage | None:
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        """The provider the residence belongs to (its parent), in one query."""
+        return ProviderPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def codes(self, field_name: str) -> list[str]:
         return list(getattr(self, field_name) or [])
