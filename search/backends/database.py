@@ -2,10 +2,11 @@
 
 Must conditions are bitmask filters and the score is one SQL expression (database_query.py);
 without free text the same ranking runs in memory over the snapshot (snapshot_ranking.py).
-Totals and facet counts come from each process's bitset snapshot of the index, reloaded when
-the index generation changes (database_bitsets.py); with free text, from one aggregate query
-cached per generation (database_facets.py). The index side writes SearchEntry rows and
-replaces the generation in the same transaction.
+Totals and facet counts come from each process's bitset snapshot of the index, brought up to
+date when the index generation changes (database_bitsets.py); with free text, from one
+aggregate query cached per generation (database_facets.py). The index side writes SearchEntry
+rows, then replaces the generation and logs the page ids it wrote or deleted, in the same
+transaction, so a snapshot reloads only those entries.
 
 Rebuild, and why there is never an empty index: rows are upserted in place batch by batch,
 each stamped with `indexed_at`; when every document is written, rows stamped before the
@@ -115,14 +116,15 @@ class DatabaseBackend(SearchBackend):
                     unique_fields=["page"],
                     update_fields=ENTRY_FIELDS,
                 )
-                bump_generation()
+                bump_generation([entry.page_id for entry in entries])
 
     def delete(self, ids: list[int]) -> None:
         ids = list(ids)
         for start in range(0, len(ids), WRITE_BATCH):
+            batch = ids[start : start + WRITE_BATCH]
             with transaction.atomic():
-                SearchEntry.objects.filter(pk__in=ids[start : start + WRITE_BATCH]).delete()
-                bump_generation()
+                SearchEntry.objects.filter(pk__in=batch).delete()
+                bump_generation(batch)
 
     def indexed_versions(self) -> dict[int, str]:
         from search.indexing import document_version
@@ -145,7 +147,7 @@ class DatabaseBackend(SearchBackend):
             written += len(batch)
         with transaction.atomic():
             SearchEntry.objects.filter(indexed_at__lt=started).delete()
-            bump_generation()
+            bump_generation()  # which entries went is not known here: snapshots load in full
         return written
 
 

@@ -3,11 +3,11 @@
 The SQL facet pass (`database_facets.facet_counts`) sums ~100 bits over every row that passes
 the non-must filters, for every filter not seen before. Here each process keeps a snapshot of
 the few SearchEntry columns that filter and count, loaded with one narrow query and keyed by
-the index generation: every index write replaces the generation, and the next search reloads.
-Row i of the snapshot is the i-th entry by page id. For each code of each list the snapshot
-holds a Python int used as a bitset (bit i set = row i has the code), so a must condition is an
-OR (or, for `MUST_ALL_LISTS`, an AND) of a few ints, a facet count is `(rows & code).bit_count()`,
-and ~100 counts over 10,000 rows cost a fraction of a millisecond.
+the index generation: every index write replaces the generation, and the next search brings
+the snapshot up to date. For each code of each list the snapshot holds a Python int used as a
+bitset (bit i set = row i has the code), so a must condition is an OR (or, for
+`MUST_ALL_LISTS`, an AND) of a few ints, a facet count is `(rows & code).bit_count()`, and ~100
+counts over 10,000 rows cost a fraction of a millisecond.
 
 The non-must filters become bitsets too, with the same semantics as the SQL of
 `database_query.CompiledQuery.conditions` (NULL never matches a comparison): age, "free now"
@@ -16,11 +16,27 @@ expression with the same constants, evaluated with the same C math functions. Bi
 from parameters that repeat (a place and distance, an age, a cutoff date) are kept in small
 bounded caches that belong to the snapshot, so they go when it goes.
 
+Bringing a snapshot up to date after a write loads only what changed. Every write advances the
+index's change sequence and logs the page ids it wrote or deleted (`database_facets.
+bump_generation`); a snapshot at sequence N reads the log from N to the current sequence and the
+current rows of those page ids, and makes a new snapshot from the old one (the old one stays
+intact for searches still using it). Row identity is stable: a full load numbers the rows by
+page id, an entry that is new since gets the next free row, and a deleted entry's row becomes a
+tombstone (no bit set anywhere, out of `everything`) that its page id takes back if it returns.
+Patched derived bitsets and ranking columns are carried over as stale entries and repaired,
+for the changed rows only, when a search first asks for them. A snapshot loads in full instead
+when the log cannot bridge the gap (pruned, or a write that did not say which entries it
+changed: a cascading delete, a rebuild's sweep) or when new rows and tombstones together pass
+a quarter of the rows. The state row is read before the log and the rows: every write numbered
+up to its sequence is committed by then (writers queue on that row), so nothing older is
+missed, and rows newer than the label are read again with the next write's changes.
+
 Free text is not here: it needs the database's full-text index (`facet_counts` serves it).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import sys
@@ -33,13 +49,21 @@ from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from itertools import islice, repeat
 
+import numpy as np
 from django.db import transaction
 
 from residences import geo, taxonomy
 from search import ranking
 from search.backends.database_query import bounding_box, fts5_query
 from search.criteria import MUST_ALL_LISTS, Criteria
-from search.models import BIT_INDEX, SearchEntry, mask_field_name
+from search.models import (
+    BIT_INDEX,
+    STATE_PK,
+    SearchEntry,
+    SearchIndexChange,
+    SearchIndexState,
+    mask_field_name,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +84,9 @@ SNAPSHOT_COLUMNS = (*MASK_COLUMNS, *OTHER_COLUMNS)
 LOAD_CHUNK = 5000
 # Derived bitsets kept per snapshot (per kind); at 100,000 rows each is 12.5 kB.
 DERIVED_CACHE_SIZE = 128
+# A snapshot is patched while rows new or emptied since its full load stay under a quarter of
+# its rows, and always below this many.
+PATCH_MINIMUM = 1000
 # After a failed load, searches use SQL for this long before the load is tried again.
 RETRY_AFTER_SECONDS = 30.0
 
@@ -126,21 +153,47 @@ def union(bitsets: Iterable[int]) -> int:
     return result
 
 
+def bits_at(rows: Iterable[int], size: int) -> int:
+    """A bitset of the given rows (below `size`): one pass over a byte buffer, whatever the rows."""
+    buffer = bytearray((size + 7) // 8)
+    for row in rows:
+        buffer[row >> 3] |= 1 << (row & 7)
+    return int.from_bytes(buffer, "little")
+
+
+class Stale:
+    """A cached value computed before the rows in `rows` changed; valid for every other row."""
+
+    __slots__ = ("value", "rows")
+
+    def __init__(self, value, rows: frozenset[int]):
+        self.value = value
+        self.rows = rows
+
+
 class BoundedCache:
-    """A small least-recently-used dict, safe to share between threads."""
+    """A small least-recently-used dict, safe to share between threads.
+
+    An entry carried over from an older snapshot is `Stale`: the first `get` repairs it for
+    the changed rows (when given a `repair`) instead of computing it from scratch.
+    """
 
     def __init__(self, size: int):
         self.size = size
         self._entries: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, compute: Callable[[], int]) -> int:
+    def get(self, key: Hashable, compute: Callable[[], object], repair: Callable | None = None):
         with self._lock:
-            if key in self._entries:
+            entry = self._entries.get(key, _MISSING)
+            if entry is not _MISSING and not isinstance(entry, Stale):
                 self._entries.move_to_end(key)
-                return self._entries[key]
+                return entry
         # Computed outside the lock: two threads may both compute a missing entry, harmlessly.
-        value = compute()
+        if isinstance(entry, Stale) and repair is not None:
+            value = repair(entry.value, entry.rows)
+        else:
+            value = compute()
         with self._lock:
             self._entries[key] = value
             self._entries.move_to_end(key)
@@ -148,23 +201,46 @@ class BoundedCache:
                 self._entries.popitem(last=False)
         return value
 
+    def carried_over(self, rows: Iterable[int]) -> BoundedCache:
+        """A copy for a newer snapshot in which `rows` changed: every entry stale for them."""
+        rows = frozenset(rows)
+        carried = BoundedCache(self.size)
+        with self._lock:
+            for key, entry in self._entries.items():
+                if isinstance(entry, Stale):
+                    carried._entries[key] = Stale(entry.value, entry.rows | rows)
+                else:
+                    carried._entries[key] = Stale(entry, rows)
+        return carried
+
     def __len__(self) -> int:
         return len(self._entries)
+
+
+_MISSING = object()
 
 
 # The snapshot ---------------------------------------------------------------------------
 
 
 class Snapshot:
-    """The filtering and counting columns of every SearchEntry at one index generation."""
+    """The filtering and counting columns of every SearchEntry at one index generation.
 
-    def __init__(self, generation: str, rows: Iterable[tuple]):
+    Rows 0 to `ordered_size` - 1 are the entries of the last full load by page id; rows after
+    them are entries added since (`appended`: page id -> row). A row whose entry is gone is a
+    tombstone: in no bitset, not in `everything`, unlocated.
+    """
+
+    def __init__(self, generation: str, rows: Iterable[tuple], sequence: int = 0):
         self.generation = generation
+        self.sequence = sequence
         columns = _Columns()
         for chunk in _chunks(rows, LOAD_CHUNK):
             columns.add(chunk)
-        self.size = len(columns.page_ids)
+        self.size = self.ordered_size = len(columns.page_ids)
         self.page_ids = columns.page_ids
+        self.appended: dict[int, int] = {}
+        self.tombstones = 0
         self.everything = bits_from_flags(b"1" * self.size)
         self.code_bits: dict[str, dict[str, int]] = {}
         for name, masks in zip(LIST_NAMES, columns.masks, strict=True):
@@ -176,26 +252,44 @@ class Snapshot:
         self.free = bits_from_flags(columns.free)
         self.confirmed = columns.confirmed
         # Only ranking reads waiting times (snapshot_ranking.py, which keeps its own columns
-        # here once the first search ranks from this snapshot).
+        # here once the first search ranks from this snapshot; `carried_points` are the
+        # distance columns of an older snapshot, to repair rather than compute).
         self.waiting_weeks = columns.waiting_weeks
         self.rank_columns = None
-        self._index_coordinates(columns.latitudes, columns.longitudes)
+        self.carried_points: BoundedCache | None = None
+        # Per row; an infinite latitude for a row without both coordinates.
+        self.latitudes = columns.latitudes
+        self.longitudes = columns.longitudes
+        self._index_coordinates()
         self._derived = {
             kind: BoundedCache(DERIVED_CACHE_SIZE) for kind in ("age", "fresh", "near")
         }
 
-    def _index_coordinates(self, latitudes: array, longitudes: array) -> None:
+    def _index_coordinates(self) -> None:
         # Located rows by latitude (rows without coordinates have an infinite latitude and sort
         # last): a distance filter bisects its box's latitude range and looks only at the rows
         # inside it. The per-row terms of the haversine are computed once, in the same order.
+        latitudes = self.latitudes
         located = self.size - latitudes.count(math.inf)
         order = sorted(range(self.size), key=latitudes.__getitem__)[:located]
         self.by_latitude = array("i", order)
         self.sorted_latitudes = array("d", map(latitudes.__getitem__, order))
-        self.sorted_longitudes = array("d", map(longitudes.__getitem__, order))
+        self.sorted_longitudes = array("d", map(self.longitudes.__getitem__, order))
         self.radian_latitudes = array("d", map(math.radians, self.sorted_latitudes))
         self.cos_latitudes = array("d", map(math.cos, self.radian_latitudes))
         self.radian_longitudes = array("d", map(math.radians, self.sorted_longitudes))
+
+    def row_of(self, page_id: int) -> int | None:
+        """The row of a page id, whether its entry is there or a tombstone; None if never seen."""
+        row = bisect_left(self.page_ids, page_id, 0, self.ordered_size)
+        if row < self.ordered_size and self.page_ids[row] == page_id:
+            return row
+        return self.appended.get(page_id)
+
+    @property
+    def drift(self) -> int:
+        """Rows added or emptied since the last full load."""
+        return len(self.appended) + self.tombstones
 
     # Filters ----------------------------------------------------------------------------
 
@@ -206,11 +300,25 @@ class Snapshot:
             bits &= self._derived["age"].get(criteria.age, lambda: self.age_bits(criteria.age))
         if criteria.available_only:
             cutoff = ranking.stale_cutoff(today)
-            bits &= self._derived["fresh"].get(cutoff, lambda: self.free_now_bits(cutoff))
+            bits &= self._derived["fresh"].get(
+                cutoff,
+                lambda: self.free_now_bits(cutoff),
+                lambda bits, rows: (
+                    self._repaired(bits, rows, self.confirmed_rows(cutoff, rows)) & self.free
+                ),
+            )
         if criteria.has_location and criteria.max_distance_km is not None:
             near = (criteria.latitude, criteria.longitude, criteria.max_distance_km)
-            bits &= self._derived["near"].get(near, lambda: self.within_bits(*near))
+            bits &= self._derived["near"].get(
+                near,
+                lambda: self.within_bits(*near),
+                lambda bits, rows: self._repaired(bits, rows, self.within_rows(*near, rows)),
+            )
         return bits
+
+    def _repaired(self, bits: int, rows: frozenset[int], now_in: Iterable[int]) -> int:
+        """A derived bitset of an older snapshot, with the changed `rows` decided anew."""
+        return bits & ~bits_at(rows, self.size) | bits_at(now_in, self.size)
 
     def must_bits(self, list_name: str, codes: Iterable[str]) -> int:
         """Rows meeting one must: any of the codes, or every code on `MUST_ALL_LISTS`."""
@@ -238,6 +346,11 @@ class Snapshot:
         first_day = cutoff.toordinal()
         flags = bytes(_ONE if day >= first_day else _ZERO for day in self.confirmed)
         return bits_from_flags(flags) & self.free
+
+    def confirmed_rows(self, cutoff: date, rows: Iterable[int]) -> list[int]:
+        """Of `rows`, those confirmed on or after `cutoff` (`free_now_bits` without free places)."""
+        first_day, confirmed = cutoff.toordinal(), self.confirmed
+        return [row for row in rows if confirmed[row] >= first_day]
 
     def within_bits(self, latitude: float, longitude: float, km: float) -> int:
         """The SQL distance filter: inside the bounding box, then haversine <= km.
@@ -298,6 +411,155 @@ class Snapshot:
                 flags[row] = _ONE
         return bits_from_flags(flags)
 
+    def within_rows(
+        self, latitude: float, longitude: float, km: float, rows: Iterable[int]
+    ) -> list[int]:
+        """`within_bits` for the given rows only: the box, then the database's own distance."""
+        if float(km) < 0:
+            return []
+        low_latitude, high_latitude, low_longitude, high_longitude = bounding_box(
+            latitude, longitude, km
+        )
+        latitude_radians = math.radians(latitude)
+        cos_latitude = math.cos(latitude_radians)
+        longitude_radians = math.radians(longitude)
+        inside = []
+        for row in rows:
+            row_latitude, row_longitude = self.latitudes[row], self.longitudes[row]
+            if not (
+                low_latitude <= row_latitude <= high_latitude
+                and low_longitude <= row_longitude <= high_longitude
+            ):
+                continue  # also every row without coordinates (an infinite latitude)
+            radian_latitude = math.radians(row_latitude)
+            distance = sql_distance_km(
+                latitude_radians,
+                cos_latitude,
+                longitude_radians,
+                radian_latitude,
+                math.cos(radian_latitude),
+                math.radians(row_longitude),
+            )
+            if distance <= float(km):
+                inside.append(row)
+        return inside
+
+    # Bringing it up to date -------------------------------------------------------------
+
+    def patched(
+        self, generation: str, sequence: int, changed: Iterable[int], rows: list[tuple]
+    ) -> Snapshot:
+        """A new snapshot: this one with the `changed` page ids as in `rows` (SNAPSHOT_COLUMNS
+        of those still in the index; the others are gone). This one stays as it was."""
+        new = copy.copy(self)
+        new.generation, new.sequence = generation, sequence
+        current = {row[-1]: row for row in rows}
+        slots, added = [], []
+        for page_id in changed:
+            slot = self.row_of(page_id)
+            if slot is None:
+                if page_id not in current:
+                    continue  # written and deleted again since this snapshot was loaded
+                slot = self.size + len(added)
+                added.append(page_id)
+            slots.append(slot)
+        if not slots:
+            return new  # same rows: share the derived caches and ranking columns too
+        new.size = self.size + len(added)
+        new.appended = dict(self.appended)
+        new.appended.update(zip(added, range(self.size, new.size), strict=True))
+        new.page_ids = self.page_ids + array("q", added)
+        live = [(slot, new.page_ids[slot]) for slot in slots if new.page_ids[slot] in current]
+        values = _Columns()
+        if live:
+            values.add([current[page_id] for _, page_id in live])
+        live_slots = [slot for slot, _ in live]
+        new._patch_columns(self, slots, live_slots, values, len(added))
+        new._patch_bitsets(self, slots, live_slots, values)
+        new._patch_coordinates(self, slots)
+        new.tombstones = new.size - new.everything.bit_count()
+        changed_rows = frozenset(slots)
+        new._derived = {
+            "age": BoundedCache(DERIVED_CACHE_SIZE),  # cheap to compute: ~10 ORs
+            "fresh": self._derived["fresh"].carried_over(changed_rows),
+            "near": self._derived["near"].carried_over(changed_rows),
+        }
+        points = self.rank_columns.points if self.rank_columns is not None else self.carried_points
+        new.rank_columns = None
+        new.carried_points = points.carried_over(changed_rows) if points is not None else None
+        return new
+
+    def _patch_columns(self, old: Snapshot, slots, live_slots, values: _Columns, added: int):
+        # Gone rows get the values of an empty row: unlocated, never confirmed, no waiting time.
+        blank = {"latitudes": math.inf, "longitudes": math.nan, "confirmed": 1, "waiting_weeks": -1}
+        per_row = {
+            "latitudes": values.latitudes,
+            "longitudes": values.longitudes,
+            "confirmed": values.confirmed,
+            "waiting_weeks": values.waiting_weeks,
+        }
+        for name, empty in blank.items():
+            column = getattr(old, name)
+            column = column + array(column.typecode, [empty]) * added
+            for slot in slots:
+                column[slot] = empty
+            for slot, value in zip(live_slots, per_row[name], strict=True):
+                column[slot] = value
+            setattr(self, name, column)
+
+    def _patch_bitsets(self, old: Snapshot, slots, live_slots, values: _Columns) -> None:
+        size = self.size
+        keep = ~bits_at(slots, size)
+        self.everything = old.everything & keep | bits_at(live_slots, size)
+        self.free = old.free & keep | bits_at(
+            (slot for slot, flag in zip(live_slots, values.free, strict=True) if flag == _ONE),
+            size,
+        )
+        self.code_bits = {}
+        for name, masks in zip(LIST_NAMES, values.masks, strict=True):
+            by_bit = {bit: [] for bit in range(len(BIT_INDEX[name]))}
+            for slot, mask in zip(live_slots, masks, strict=True):
+                while mask:
+                    lowest = mask & -mask
+                    by_bit[lowest.bit_length() - 1].append(slot)
+                    mask ^= lowest
+            self.code_bits[name] = {
+                code: bits & keep | bits_at(by_bit[BIT_INDEX[name][code]], size)
+                for code, bits in old.code_bits[name].items()
+            }
+        for name, new_values in (("min_ages", values.min_ages), ("max_ages", values.max_ages)):
+            by_value: dict = {}
+            for slot, value in zip(live_slots, new_values, strict=True):
+                by_value.setdefault(value, []).append(slot)
+            patched = {value: bits & keep for value, bits in getattr(old, name).items()}
+            for value, value_slots in by_value.items():
+                patched[value] = patched.get(value, 0) | bits_at(value_slots, size)
+            setattr(self, name, {value: bits for value, bits in patched.items() if bits})
+
+    def _patch_coordinates(self, old: Snapshot, slots) -> None:
+        # The latitude index without the changed rows, then their new places merged in: copies
+        # in C (numpy) instead of a new sort. Order among equal latitudes does not matter.
+        keep = ~np.isin(np.frombuffer(old.by_latitude, np.int32), np.array(slots, np.int32))
+        located = sorted(
+            (self.latitudes[slot], slot) for slot in slots if self.latitudes[slot] != math.inf
+        )
+        kept_latitudes = np.frombuffer(old.sorted_latitudes, np.float64)[keep]
+        at = np.searchsorted(kept_latitudes, [latitude for latitude, _ in located], side="right")
+        radian_latitudes = [math.radians(latitude) for latitude, _ in located]
+        longitudes = [self.longitudes[slot] for _, slot in located]
+        for name, new_values in (
+            ("by_latitude", [slot for _, slot in located]),
+            ("sorted_latitudes", [latitude for latitude, _ in located]),
+            ("sorted_longitudes", longitudes),
+            ("radian_latitudes", radian_latitudes),
+            ("cos_latitudes", list(map(math.cos, radian_latitudes))),
+            ("radian_longitudes", list(map(math.radians, longitudes))),
+        ):
+            column = getattr(old, name)
+            dtype = np.int32 if column.typecode == "i" else np.float64
+            merged = np.insert(np.frombuffer(column, dtype)[keep], at, np.array(new_values, dtype))
+            setattr(self, name, array(column.typecode, merged.tobytes()))
+
     # Counting ---------------------------------------------------------------------------
 
     def matching(self, criteria: Criteria, today: date) -> int:
@@ -332,7 +594,7 @@ class Snapshot:
 
     def page_ids_of(self, bits: int) -> list[int]:
         """The page ids of the rows in `bits`, in page id order (for tests and tools)."""
-        return [page_id for row, page_id in enumerate(self.page_ids) if bits >> row & 1]
+        return sorted(page_id for row, page_id in enumerate(self.page_ids) if bits >> row & 1)
 
     def nbytes(self) -> int:
         """Roughly what the snapshot holds in memory, derived caches excluded."""
@@ -347,6 +609,8 @@ class Snapshot:
             self.page_ids,
             self.confirmed,
             self.waiting_weeks,
+            self.latitudes,
+            self.longitudes,
             self.by_latitude,
             self.sorted_latitudes,
             self.sorted_longitudes,
@@ -398,9 +662,9 @@ class _Columns:
         by_column = list(zip(*rows, strict=True))
         for masks, values in zip(self.masks, by_column, strict=False):
             masks.extend(array("q", values))
-        latitudes, longitudes, min_ages, max_ages, free, confirmed, waiting, page_ids = (
-            by_column[len(LIST_NAMES) :]
-        )
+        latitudes, longitudes, min_ages, max_ages, free, confirmed, waiting, page_ids = by_column[
+            len(LIST_NAMES) :
+        ]
         # Without both coordinates a row is never within any distance, as in SQL: an infinite
         # latitude keeps it out of every latitude range.
         chunk_latitudes = array("d", map(_INFINITE_IF_NONE.get, latitudes, latitudes))
@@ -433,14 +697,76 @@ def _chunks(rows: Iterable[tuple], size: int):
         yield chunk
 
 
-def load_snapshot(generation: str) -> Snapshot:
+def load_snapshot(generation: str, sequence: int = 0) -> Snapshot:
     """Read the snapshot columns of every entry, by page id, in one query."""
     rows = (
         SearchEntry.objects.order_by("page_id")
         .values_list(*SNAPSHOT_COLUMNS)
         .iterator(chunk_size=LOAD_CHUNK)
     )
-    return Snapshot(generation, rows)
+    return Snapshot(generation, rows, sequence)
+
+
+def index_state() -> tuple[str, int] | None:
+    """(generation, sequence) of the index, or None without a state row."""
+    return (
+        SearchIndexState.objects.filter(pk=STATE_PK).values_list("generation", "sequence").first()
+    )
+
+
+def changes_since(snapshot: Snapshot, sequence: int) -> list[int] | None:
+    """Page ids written or deleted after `snapshot` up to `sequence`; None when the log cannot
+    say: pruned past the snapshot, a write that did not log its page ids, or a snapshot whose
+    own write is not the logged one (rolled back, or a state row created anew)."""
+    log = list(
+        SearchIndexChange.objects.filter(sequence__gte=snapshot.sequence, sequence__lte=sequence)
+        .order_by("sequence")
+        .values_list("sequence", "generation", "page_ids")
+    )
+    if [entry[0] for entry in log] != list(range(snapshot.sequence, sequence + 1)):
+        return None
+    if log[0][1] != snapshot.generation:
+        return None
+    changed: set[int] = set()
+    for _, _, page_ids in log[1:]:
+        if page_ids is None:
+            return None
+        changed.update(page_ids)
+    return sorted(changed)
+
+
+def entry_rows(page_ids: list[int]) -> list[tuple]:
+    """SNAPSHOT_COLUMNS of those of `page_ids` still in the index."""
+    rows = []
+    for start in range(0, len(page_ids), LOAD_CHUNK):
+        chunk = page_ids[start : start + LOAD_CHUNK]
+        rows += SearchEntry.objects.filter(page_id__in=chunk).values_list(*SNAPSHOT_COLUMNS)
+    return rows
+
+
+def patch_limit(snapshot: Snapshot) -> int:
+    """How many rows may be new or tombstones before a full load is cheaper and tidier."""
+    return max(PATCH_MINIMUM, snapshot.ordered_size // 4)
+
+
+def refreshed(previous: Snapshot | None) -> tuple[Snapshot | None, str]:
+    """The snapshot of the index as it is now, from `previous` when the log allows; and how
+    ("kept", "patched", "loaded"). None without a state row.
+
+    The state is read first: every write up to its sequence is committed by then, so the log
+    and rows read after hold it (and maybe newer rows, which the next write's log names again).
+    """
+    state = index_state()
+    if state is None:
+        return None, "kept"
+    generation, sequence = state
+    if previous is not None:
+        if (previous.generation, previous.sequence) == state:
+            return previous, "kept"
+        changed = changes_since(previous, sequence) if previous.sequence < sequence else None
+        if changed is not None and previous.drift + len(changed) <= patch_limit(previous):
+            return previous.patched(generation, sequence, changed, entry_rows(changed)), "patched"
+    return load_snapshot(generation, sequence), "loaded"
 
 
 # The process's current snapshot ---------------------------------------------------------
@@ -454,7 +780,8 @@ class _State:
 
 
 def snapshot_for(generation: str | None) -> Snapshot | None:
-    """The snapshot at `generation`, loaded if need be; None when it cannot be had.
+    """The snapshot at `generation` or newer, brought up to date if need be; None when it
+    cannot be had.
 
     None (no generation, or a failed load) sends the caller to the SQL path. A load runs in a
     savepoint, so a database error in it cannot spoil a surrounding transaction.
@@ -476,16 +803,21 @@ def snapshot_for(generation: str | None) -> Snapshot | None:
         started = time.perf_counter()
         try:
             with transaction.atomic():
-                snapshot = load_snapshot(generation)
+                snapshot, how = refreshed(_State.snapshot)
         except Exception:  # counting falls back to SQL; a results page never fails for this
             logger.warning("Search snapshot could not be loaded; counting in SQL", exc_info=True)
             _State.failed_generation, _State.failed_at = generation, time.monotonic()
             return None
-        logger.info(
-            "Search snapshot loaded: %d entries in %.0f ms",
-            snapshot.size,
-            (time.perf_counter() - started) * 1000,
-        )
+        if snapshot is None:
+            return None
+        if how != "kept":
+            logger.info(
+                "Search snapshot %s: %d entries at sequence %d in %.1f ms",
+                how,
+                snapshot.size - snapshot.tombstones,
+                snapshot.sequence,
+                (time.perf_counter() - started) * 1000,
+            )
         _State.snapshot = snapshot
         _State.failed_generation = None
         return snapshot

@@ -15,6 +15,11 @@ snapshot cannot be loaded, the SQL pass serves every search.
 The token is read before the counts are computed: counts (and snapshots) stored under a token
 are from data at least as new as that token, and a token is never reused, so no reader ever gets
 counts older than the index it reads the token of.
+
+Every write also advances the state row's change sequence and logs itself in
+`SearchIndexChange` (sequence, token, page ids written or deleted), in the same transaction, so
+a process's snapshot can be brought up to date by loading only those entries. Writers update
+the state row after their entries and queue on its lock, so sequences commit in order.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import connection
@@ -31,14 +37,23 @@ from residences import taxonomy
 from search.backends import database_bitsets
 from search.backends.database_query import CompiledQuery
 from search.criteria import MUST_ALL_LISTS
-from search.models import BIT_INDEX, SearchIndexState, codes_mask, mask_field_name
+from search.models import (
+    BIT_INDEX,
+    STATE_PK,
+    SearchIndexChange,
+    SearchIndexState,
+    codes_mask,
+    mask_field_name,
+)
 
 logger = logging.getLogger(__name__)
 
-STATE_PK = 1
 # Only a safety net: a write bumps the generation, which retires the entries at once.
 CACHE_SECONDS = 15 * 60
 CACHE_PREFIX = "search:facets"
+# The change log keeps about this many writes; a snapshot older than that loads in full.
+KEEP_CHANGES = 2000
+PRUNE_EVERY = 100
 
 
 # Generation -----------------------------------------------------------------------------
@@ -53,18 +68,45 @@ def index_generation() -> str | None:
     return row[0] if row else None
 
 
-def bump_generation() -> None:
-    """Replace the token; call inside the transaction that changes SearchEntry rows."""
+def bump_generation(changed_page_ids: Iterable[int] | None = None) -> int:
+    """Replace the token and log the write; call inside the transaction that changed the rows.
+
+    Call it after the SearchEntry changes: the state row's lock, taken here, orders writers
+    from here to their commit, so sequence N commits only after every write before it.
+    `changed_page_ids` are the entries written or deleted; None when unknown, which makes every
+    snapshot older than this write load in full. Returns the write's sequence.
+    """
     token = uuid.uuid4().hex
-    now = timezone.now()
-    updated = SearchIndexState.objects.filter(pk=STATE_PK).update(generation=token, changed_at=now)
-    if not updated:
+    sequence = _advance(token)
+    if sequence is None:
+        # No state row (a flushed test database): create it, and start a log of its own.
         SearchIndexState.objects.bulk_create(
-            [SearchIndexState(pk=STATE_PK, generation=token, changed_at=now)],
-            update_conflicts=True,
-            unique_fields=["id"],
-            update_fields=["generation", "changed_at"],
+            [SearchIndexState(pk=STATE_PK, generation=token, sequence=0)], ignore_conflicts=True
         )
+        SearchIndexChange.objects.all().delete()
+        sequence = _advance(token)
+    page_ids = None if changed_page_ids is None else sorted(set(map(int, changed_page_ids)))
+    if page_ids is None:
+        # No snapshot can be brought across this write: older entries are of no more use.
+        SearchIndexChange.objects.all().delete()
+    elif sequence % PRUNE_EVERY == 0:
+        SearchIndexChange.objects.filter(sequence__lte=sequence - KEEP_CHANGES).delete()
+    SearchIndexChange.objects.create(sequence=sequence, generation=token, page_ids=page_ids)
+    return sequence
+
+
+def _advance(token: str) -> int | None:
+    """Set the new token and the next sequence in one statement; None without a state row."""
+    table = connection.ops.quote_name(SearchIndexState._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET generation = %s, changed_at = %s, sequence = sequence + 1"
+            " WHERE id = %s RETURNING sequence",
+            [token, now, STATE_PK],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 # Counts per search ----------------------------------------------------------------------

@@ -50,41 +50,36 @@ def bool_rows(bits: int, size: int) -> np.ndarray:
 
 
 class RankColumns:
-    """The per-row values the score and the orderings need, in snapshot row order."""
+    """The per-row values the score and the orderings need, in snapshot row order.
+
+    Built on the first search that ranks from a snapshot: vectorised copies of its columns,
+    except the distances from each search point (a Python loop over every located row), which
+    a patched snapshot carries over from the older one and repairs for the changed rows.
+    """
 
     def __init__(self, snapshot: Snapshot):
         self.size = snapshot.size
         self.page_ids = np.frombuffer(snapshot.page_ids, dtype=np.int64)
         # Rows with both coordinates, with the per-row terms of the SQL haversine.
         self.located_rows = np.frombuffer(snapshot.by_latitude, dtype=np.int32).astype(np.int64)
-        self.located_radians = list(
-            zip(
-                snapshot.radian_latitudes,
-                snapshot.cos_latitudes,
-                snapshot.radian_longitudes,
-                strict=True,
-            )
+        self.located_radians = (
+            snapshot.radian_latitudes,
+            snapshot.cos_latitudes,
+            snapshot.radian_longitudes,
         )
+        # Per row, for repairing distances of changed rows (an infinite latitude: unlocated).
+        self.latitudes, self.longitudes = snapshot.latitudes, snapshot.longitudes
         # The SQL status CASE: stale or unconfirmed, then free places, then the waiting time.
         self.free = bool_rows(snapshot.free, self.size)
-        self.waiting_status = np.fromiter(
-            (
-                UNKNOWN
-                if weeks == -1  # NULL in the snapshot
-                else SHORT_WAIT
-                if weeks <= ranking.SHORT_WAIT_MAX_WEEKS
-                else LONG_WAIT
-                for weeks in snapshot.waiting_weeks
-            ),
-            np.int8,
-            self.size,
-        )
-        # Day numbers (date.toordinal); 0 for never confirmed, which is before every cutoff.
+        weeks = np.frombuffer(snapshot.waiting_weeks, dtype=np.int32)
+        waiting = np.where(weeks <= ranking.SHORT_WAIT_MAX_WEEKS, SHORT_WAIT, LONG_WAIT)
+        self.waiting_status = np.where(weeks == -1, UNKNOWN, waiting).astype(np.int8)  # -1: NULL
+        # Day numbers (date.toordinal); 1 for never confirmed, which is before every cutoff.
         self.confirmed_days = np.frombuffer(snapshot.confirmed, dtype=np.int32)
         code_bits = snapshot.code_bits
         self.code_bits = code_bits
         self._codes = BoundedCache(256)
-        self._points = BoundedCache(POINT_CACHE_SIZE)
+        self.points = snapshot.carried_points or BoundedCache(POINT_CACHE_SIZE)
         self._statuses = BoundedCache(CUTOFF_CACHE_SIZE)
 
     # Columns derived once and kept ----------------------------------------------------
@@ -105,28 +100,56 @@ class RankColumns:
 
     def distances(self, latitude: float, longitude: float) -> tuple[np.ndarray, np.ndarray]:
         """(distance km, distance points) of every row from a point; inf and 0.0 when NULL."""
-        return self._points.get((latitude, longitude), lambda: self._distances(latitude, longitude))
+        return self.points.get(
+            (latitude, longitude),
+            lambda: self._distances(latitude, longitude),
+            lambda old, rows: self._repaired_distances(latitude, longitude, old, rows),
+        )
 
     def _distances(self, latitude: float, longitude: float):
-        origin_latitude = math.radians(latitude)
-        origin_cos = math.cos(origin_latitude)
-        origin_longitude = math.radians(longitude)
-        weight, decay, scale = (
-            ranking.DISTANCE_WEIGHT,
-            ranking.DISTANCE_DECAY,
-            ranking.DISTANCE_SCALE_KM,
-        )
         kilometres = [
-            sql_distance_km(origin_latitude, origin_cos, origin_longitude, *row)
-            for row in self.located_radians
+            sql_distance_km(*_origin(latitude, longitude), *row)
+            for row in zip(*self.located_radians, strict=True)
         ]
         distance = np.full(self.size, np.inf)
         points = np.zeros(self.size)
         distance[self.located_rows] = kilometres
-        points[self.located_rows] = [
-            weight * math.pow(decay, math.pow(km / scale, 2)) for km in kilometres
-        ]
+        points[self.located_rows] = list(map(_distance_points, kilometres))
         return distance, points
+
+    def _repaired_distances(self, latitude: float, longitude: float, old, rows):
+        """The distances of an older snapshot's rows, the changed `rows` computed anew."""
+        old_distance, old_points = old
+        distance = np.full(self.size, np.inf)
+        points = np.zeros(self.size)
+        distance[: old_distance.size] = old_distance
+        points[: old_points.size] = old_points
+        origin = _origin(latitude, longitude)
+        for row in rows:
+            row_latitude = self.latitudes[row]
+            if row_latitude == math.inf:
+                distance[row], points[row] = np.inf, 0.0
+                continue
+            radian_latitude = math.radians(row_latitude)
+            km = sql_distance_km(
+                *origin,
+                radian_latitude,
+                math.cos(radian_latitude),
+                math.radians(self.longitudes[row]),
+            )
+            distance[row], points[row] = km, _distance_points(km)
+        return distance, points
+
+
+def _origin(latitude: float, longitude: float) -> tuple[float, float, float]:
+    origin_latitude = math.radians(latitude)
+    return origin_latitude, math.cos(origin_latitude), math.radians(longitude)
+
+
+def _distance_points(km: float) -> float:
+    return ranking.DISTANCE_WEIGHT * math.pow(
+        ranking.DISTANCE_DECAY, math.pow(km / ranking.DISTANCE_SCALE_KM, 2)
+    )
 
 
 _BUILD_LOCK = threading.Lock()
@@ -181,19 +204,21 @@ def ranked_page(
         primary = statuses
     else:
         primary = -score
-    chosen = _first(primary, -score, rows, offset + count)[offset : offset + count]
-    return [(int(columns.page_ids[rows[i]]), float(score[i])) for i in chosen]
+    page_ids = columns.page_ids[rows]
+    chosen = _first(primary, -score, page_ids, offset + count)[offset : offset + count]
+    return [(int(page_ids[i]), float(score[i])) for i in chosen]
 
 
-def _first(primary: np.ndarray, secondary: np.ndarray, rows: np.ndarray, needed: int):
-    """Positions of the `needed` smallest by (primary, secondary, row), in that order.
+def _first(primary: np.ndarray, secondary: np.ndarray, page_ids: np.ndarray, needed: int):
+    """Positions of the `needed` smallest by (primary, secondary, page id), in that order.
 
     Only rows whose primary key is at most the needed-th smallest can be among them (ties
-    included), so the full lexicographic sort runs on those candidates alone.
+    included), so the full lexicographic sort runs on those candidates alone. Page ids, not
+    row numbers, break the last ties: rows added since the snapshot's full load come last.
     """
-    candidates = np.arange(rows.size)
-    if rows.size > max(FULL_SORT_ROWS, needed):
+    candidates = np.arange(page_ids.size)
+    if page_ids.size > max(FULL_SORT_ROWS, needed):
         threshold = np.partition(primary, needed - 1)[needed - 1]
         candidates = np.flatnonzero(primary <= threshold)
-    keys = (rows[candidates], secondary[candidates], primary[candidates])
+    keys = (page_ids[candidates], secondary[candidates], primary[candidates])
     return candidates[np.lexsort(keys)][:needed]

@@ -284,7 +284,7 @@ def test_a_text_search_counts_in_sql_and_a_wordless_text_in_bitsets(
 def test_a_snapshot_that_cannot_be_loaded_leaves_counting_to_sql(
     database_backend, edge_catalogue, monkeypatch, caplog
 ):
-    def load_from_a_missing_column(generation):
+    def load_from_a_missing_column(generation, sequence=0):
         with connection.cursor() as cursor:
             cursor.execute("SELECT no_such_column FROM search_searchentry")
 

@@ -1,0 +1,176 @@
+"""CPU a worker spends bringing its search snapshot up to date after one index write.
+
+    .venv/bin/python benchmarks/snapshot.py --sizes 10000 100000
+    .venv/bin/python benchmarks/snapshot.py --database postgres://postgres@127.0.0.1:5432/NAME
+
+It creates its own database (a temporary SQLite file, or the PostgreSQL database named in the
+URL, which it drops and recreates), writes N generated residence documents
+(search/synthetic.py, seeded) straight into the SearchEntry index, loads the snapshot once and
+runs a few searches (so ranking columns and distance caches exist, as in a warm worker). Then,
+--writes times over, one residence is written the way an editor's publish writes it (an
+update, an insert or a delete, in turn) and it times, in CPU (time.process_time, so the other
+processes on a shared machine count less):
+
+- reload: the next `snapshot_for` (what the first search after the write pays before counting);
+- first search: the warm-up searches right after the reload (ranking columns, distance and
+  "free now" bitsets rebuilt or patched), minus the same searches once more (steady state).
+
+The full load (the first one, and what every reload cost before the incremental reload) is
+reported beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TODAY = date(2025, 6, 2)
+
+
+def setup_django(database_url: str | None) -> str:
+    if database_url and database_url.startswith("postgres"):
+        import psycopg
+
+        name = database_url.rsplit("/", 1)[1]
+        admin = database_url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        path = Path(tempfile.mkdtemp(prefix="woonvinder-snapshot-")) / "bench.sqlite3"
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from django.db import connection
+
+    return connection.vendor
+
+
+def seed(size: int) -> None:
+    from django.db import connection
+
+    from search import synthetic
+    from search.backends.database import DatabaseBackend
+    from search.models import SearchEntry
+
+    SearchEntry.objects.all().delete()
+    backend = DatabaseBackend()
+    for start in range(0, size, 5000):
+        count = min(5000, size - start)
+        backend.upsert(synthetic.documents(count, seed=start, today=TODAY, first_id=start + 1))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {SearchEntry._meta.db_table}")
+
+
+def warm_searches():
+    from search.criteria import Criteria, Importance, Sort, Wish
+
+    wishes = [Wish("facilities", "tuin", Importance.IMPORTANT), Wish("environment", "rustig")]
+    return [
+        Criteria.build(),
+        Criteria.build(
+            latitude=51.9225,
+            longitude=4.4792,
+            max_distance_km=10,
+            musts={"target_groups": ["vv-pg", "vv-som"]},
+            wishes=wishes,
+        ),
+        Criteria.build(latitude=51.9192, longitude=4.3889, wishes=wishes, sort=Sort.DISTANCE),
+        Criteria.build(available_only=True, sort=Sort.AVAILABILITY, age=70),
+    ]
+
+
+def cpu(function) -> float:
+    started = time.process_time()
+    function()
+    return (time.process_time() - started) * 1000
+
+
+def run(size: int, writes: int) -> dict:
+    from search import synthetic
+    from search.backends import database_bitsets
+    from search.backends.database import DatabaseBackend
+    from search.backends.database_facets import index_generation
+
+    seed(size)
+    backend = DatabaseBackend()
+    searches = warm_searches()
+
+    def search_all():
+        for criteria in searches:
+            backend.search(criteria, today=TODAY)
+
+    def reload():
+        assert database_bitsets.snapshot_for(index_generation()) is not None
+
+    database_bitsets.forget_snapshot()
+    gc.collect()
+    full = cpu(reload)
+    search_all()
+    reloads, first_searches = [], []
+    fresh = iter(synthetic.documents(writes, seed=99, today=TODAY, first_id=size + 1))
+    for write in range(writes):
+        document = next(fresh)
+        if write % 3 == 0:  # an editor's update of an existing residence
+            document = {**document, "id": 1 + (write * 7919) % size}
+            backend.upsert([document])
+        elif write % 3 == 1:  # a new residence
+            backend.upsert([document])
+        else:  # an unpublished one
+            backend.delete([1 + (write * 104729) % size])
+        gc.collect()
+        reloads.append(cpu(reload))
+        after_write = cpu(search_all)
+        steady = cpu(search_all)
+        first_searches.append(after_write - steady)
+    snapshot = database_bitsets.current_snapshot()
+    return {
+        "full": full,
+        "reloads": reloads,
+        "first_searches": first_searches,
+        "megabytes": snapshot.nbytes() / 1e6,
+    }
+
+
+def describe(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f} ({min(values):.1f}–{max(values):.1f})"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000])
+    parser.add_argument("--database", help="postgres://... (default: a temporary SQLite file)")
+    parser.add_argument("--writes", type=int, default=9)
+    arguments = parser.parse_args()
+    vendor = setup_django(arguments.database)
+    print(f"database: {vendor}; CPU ms, median (min–max) over {arguments.writes} writes")
+    print("| residences | full load | reload after one write | extra CPU of the next searches |")
+    print("|---:|---:|---:|---:|")
+    for size in arguments.sizes:
+        result = run(size, arguments.writes)
+        print(
+            f"| {size:,} | {result['full']:.0f} | {describe(result['reloads'])} "
+            f"| {describe(result['first_searches'])} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
