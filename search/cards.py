@@ -155,7 +155,7 @@ def render_cards(cards, context) -> SafeString:
     if fresh:
         _cache_set_many(fresh)
         _recent.set_many(fresh)
-    return mark_safe("".join(html))
+    return SafeString("".join(html))
 
 
 def _cached_entries(keys: list[str], all_values: list[tuple]) -> dict:
@@ -202,7 +202,7 @@ class _LiveParts:
         if km is None:
             return ""
         words = self.distance_words % {"km": kilometres(km, self.language), "place": self.place}
-        return mark_safe(f"· {words}")
+        return SafeString(f"· {words}")
 
     def explanation(self, explanation) -> str:
         # Remembered for this page only: which wishes a visitor has is theirs.

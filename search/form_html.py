@@ -230,3 +230,26 @@ class Transcription:
             usable = engine_template.source == self.source
             self._checked = (engine_template, usable)
         return usable
+
+
+class NotTranscribed(Exception):
+    """Raised by a build that cannot render what it was given: the template renders instead."""
+
+
+class PageTranscription(Transcription):
+    """A Transcription of a template rendered with the page's own context (like an include
+    without `with`): `build(context)` reads the template Context it is given.
+
+    `render_in(context)` returns the Python version while the template is the transcribed text
+    and the build can render the context (else it raises NotTranscribed), and otherwise renders
+    the template with that same context, as `{% include %}` would.
+    """
+
+    def render_in(self, context) -> SafeString:
+        template = get_template(self.template_name)
+        if self._usable(template.template):
+            try:
+                return mark_safe(self.build(context))
+            except NotTranscribed:
+                pass
+        return template.template.render(context)

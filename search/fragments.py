@@ -13,11 +13,13 @@ import html
 import re
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext
 
 # A private-use character: never produced by escaping, and not expected in residence texts. A
 # text holding markers is caught by `pieces` (the markers found are not the expected ones).
@@ -60,6 +62,30 @@ def shown_label(label) -> str:
     return entry[1]
 
 
+# Template literals as `{% translate %}` shows them, per language and process.
+_translations: dict[tuple[str | None, str], str] = {}
+MAX_TRANSLATIONS = 2000
+
+
+def translated(message: str) -> str:
+    """What `{% translate "message" %}` shows: `gettext(message)`, not escaped (a template
+    literal is safe text), remembered per language. Only for fixed messages (no "%")."""
+    key = (get_language(), message)
+    text = _translations.get(key)
+    if text is None:
+        if len(_translations) >= MAX_TRANSLATIONS:  # fixed messages: not expected
+            _translations.clear()
+        text = _translations[key] = gettext(message)
+    return text
+
+
+@receiver(setting_changed)
+def _forget_translations(**kwargs) -> None:
+    # Languages, locale paths and the like: translate again.
+    _translations.clear()
+    _labels.clear()
+
+
 def marker(name: str) -> str:
     return f"{MARK}{name}{MARK}"
 
@@ -81,4 +107,4 @@ def fill(split: tuple[str, ...], values: dict[str, str]) -> SafeString:
     """`split` with each slot replaced by its (already escaped) value."""
     parts = list(split)
     parts[1::2] = [values[name] for name in split[1::2]]
-    return mark_safe("".join(parts))
+    return SafeString("".join(parts))  # mark_safe, without its check for lazy arguments

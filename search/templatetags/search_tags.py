@@ -228,3 +228,12 @@ def points(value) -> str:
     from django.utils import formats
 
     return formats.number_format(Decimal(f"{float(value):g}"), use_l10n=True)
+
+
+@register.simple_tag(takes_context=True)
+def results_main(context):
+    """search/includes/results_main.html, the results page's content (in Python:
+    search/views/results_page.py)."""
+    from search.views.results_page import results_main as main
+
+    return main.render_in(context)

@@ -9,10 +9,10 @@ holds them to the same output.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 
 from search.form_html import Transcription
-from search.fragments import shown
+from search.fragments import shown, translated
 
 # Facet groups ----------------------------------------------------------------------------
 
@@ -60,9 +60,9 @@ def facet_groups_html(groups) -> str:
 
 def _facet_words() -> tuple[str, str, str]:
     return (
-        gettext("Woonlocaties hebben alles wat u aanvinkt."),
-        gettext("Woonlocaties hebben minstens één van wat u aanvinkt."),
-        gettext("woonlocaties"),
+        translated("Woonlocaties hebben alles wat u aanvinkt."),
+        translated("Woonlocaties hebben minstens één van wat u aanvinkt."),
+        translated("woonlocaties"),
     )
 
 
@@ -165,20 +165,20 @@ PAGINATION_SOURCE = (
 
 
 def _pagination(page_links, previous_url, next_url) -> str:
-    page = gettext("pagina")
+    page = translated("pagina")
     previous = (
-        f'<li><a href="{shown(previous_url)}" rel="prev">{gettext("Vorige")}'
+        f'<li><a href="{shown(previous_url)}" rel="prev">{translated("Vorige")}'
         f'<span class="visually-hidden"> {page}</span></a></li>'
         if previous_url
         else ""
     )
     following = (
-        f'<li><a href="{shown(next_url)}" rel="next">{gettext("Volgende")}'
+        f'<li><a href="{shown(next_url)}" rel="next">{translated("Volgende")}'
         f'<span class="visually-hidden"> {page}</span></a></li>'
         if next_url
         else ""
     )
-    number_word = gettext("Pagina")
+    number_word = translated("Pagina")
     links = []
     for link in page_links:
         if link.number:
@@ -190,7 +190,7 @@ def _pagination(page_links, previous_url, next_url) -> str:
         else:
             links.append('\n    <li><span aria-hidden="true">…</span></li>')
     return (
-        f'<nav class="pagination" aria-label="{gettext("Paginering")}">\n'
+        f'<nav class="pagination" aria-label="{translated("Paginering")}">\n'
         "  <ul>\n"
         f"    {previous}\n"
         f"    {''.join(links)}\n"
@@ -240,12 +240,12 @@ def _sort_form(action, hidden_pairs, choices, selected) -> str:
     return (
         f'<form class="sort-form" method="get" action="{shown(action)}">\n'
         f"  {hidden}\n"
-        f'  <label class="label" for="sorteer-boven">{gettext("Sorteren op")}</label>\n'
+        f'  <label class="label" for="sorteer-boven">{translated("Sorteren op")}</label>\n'
         '  <select id="sorteer-boven" name="sorteer">\n'
         f"    {options}\n"
         "  </select>\n"
         '  <button type="submit" class="button button--secondary button--small">'
-        f"{gettext('Sorteren')}</button>\n"
+        f"{translated('Sorteren')}</button>\n"
         "</form>\n"
     )
 
