@@ -105,7 +105,7 @@ def cpu(function) -> float:
 
 def run(size: int, writes: int) -> dict:
     from search import synthetic
-    from search.backends import database_bitsets
+    from search.backends import snapshot_updates
     from search.backends.database import DatabaseBackend
     from search.backends.database_facets import index_generation
 
@@ -118,9 +118,9 @@ def run(size: int, writes: int) -> dict:
             backend.search(criteria, today=TODAY)
 
     def reload():
-        assert database_bitsets.snapshot_for(index_generation()) is not None
+        assert snapshot_updates.snapshot_for(index_generation()) is not None
 
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
     gc.collect()
     full = cpu(reload)
     search_all()
@@ -140,7 +140,7 @@ def run(size: int, writes: int) -> dict:
         after_write = cpu(search_all)
         steady = cpu(search_all)
         first_searches.append(after_write - steady)
-    snapshot = database_bitsets.current_snapshot()
+    snapshot = snapshot_updates.current_snapshot()
     return {
         "full": full,
         "reloads": reloads,

@@ -4,10 +4,10 @@ The SQL facet pass (`database_facets.facet_counts`) sums ~100 bits over every ro
 the non-must filters, for every filter not seen before. Here each process keeps a snapshot of
 the few SearchEntry columns that filter and count, loaded with one narrow query and keyed by
 the index generation: every index write replaces the generation, and the next search brings
-the snapshot up to date. For each code of each list the snapshot holds a Python int used as a
-bitset (bit i set = row i has the code), so a must condition is an OR (or, for
-`MUST_ALL_LISTS`, an AND) of a few ints, a facet count is `(rows & code).bit_count()`, and ~100
-counts over 10,000 rows cost a fraction of a millisecond.
+the snapshot up to date (`snapshot_updates.py`). For each code of each list the snapshot holds
+a Python int used as a bitset (bit i set = row i has the code), so a must condition is an OR
+(or, for `MUST_ALL_LISTS`, an AND) of a few ints, a facet count is `(rows & code).bit_count()`,
+and ~100 counts over 10,000 rows cost a fraction of a millisecond.
 
 The non-must filters become bitsets too, with the same semantics as the SQL of
 `database_query.CompiledQuery.conditions` (NULL never matches a comparison): age, "free now"
@@ -16,32 +16,22 @@ expression with the same constants, evaluated with the same C math functions. Bi
 from parameters that repeat (a place and distance, an age, a cutoff date) are kept in small
 bounded caches that belong to the snapshot, so they go when it goes.
 
-Bringing a snapshot up to date after a write loads only what changed. Every write advances the
-index's change sequence and logs the page ids it wrote or deleted (`database_facets.
-bump_generation`); a snapshot at sequence N reads the log from N to the current sequence and the
-current rows of those page ids, and makes a new snapshot from the old one (the old one stays
-intact for searches still using it). Row identity is stable: a full load numbers the rows by
-page id, an entry that is new since gets the next free row, and a deleted entry's row becomes a
-tombstone (no bit set anywhere, out of `everything`) that its page id takes back if it returns.
-Patched derived bitsets and ranking columns are carried over as stale entries and repaired,
-for the changed rows only, when a search first asks for them. A snapshot loads in full instead
-when the log cannot bridge the gap (pruned, or a write that did not say which entries it
-changed: a cascading delete, a rebuild's sweep) or when new rows and tombstones together pass
-a quarter of the rows. The state row is read before the log and the rows: every write numbered
-up to its sequence is committed by then (writers queue on that row), so nothing older is
-missed, and rows newer than the label are read again with the next write's changes.
+After an index write the process's snapshot is brought up to date from the index's change log
+(`snapshot_updates.py`): only the changed entries are read, and a new snapshot is made from the
+old one. So a row is the i-th entry by page id only up to `ordered_size`; entries new since the
+last full load get the following rows, and a deleted entry's row stays as a tombstone (in no
+bitset, not in `everything`). Derived bitsets carried over from an older snapshot are repaired
+for the changed rows only (`BoundedCache` with `Stale` entries, `within_rows`,
+`confirmed_rows`).
 
 Free text is not here: it needs the database's full-text index (`facet_counts` serves it).
 """
 
 from __future__ import annotations
 
-import copy
-import logging
 import math
 import sys
 import threading
-import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
@@ -49,23 +39,15 @@ from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from itertools import islice, repeat
 
-import numpy as np
-from django.db import transaction
-
 from residences import geo, taxonomy
 from search import ranking
 from search.backends.database_query import bounding_box, fts5_query
 from search.criteria import MUST_ALL_LISTS, Criteria
 from search.models import (
     BIT_INDEX,
-    STATE_PK,
     SearchEntry,
-    SearchIndexChange,
-    SearchIndexState,
     mask_field_name,
 )
-
-logger = logging.getLogger(__name__)
 
 LIST_NAMES = tuple(taxonomy.RESIDENCE_CODE_LISTS)
 MASK_COLUMNS = tuple(mask_field_name(name) for name in LIST_NAMES)
@@ -84,11 +66,6 @@ SNAPSHOT_COLUMNS = (*MASK_COLUMNS, *OTHER_COLUMNS)
 LOAD_CHUNK = 5000
 # Derived bitsets kept per snapshot (per kind); at 100,000 rows each is 12.5 kB.
 DERIVED_CACHE_SIZE = 128
-# A snapshot is patched while rows new or emptied since its full load stay under a quarter of
-# its rows, and always below this many.
-PATCH_MINIMUM = 1000
-# After a failed load, searches use SQL for this long before the load is tried again.
-RETRY_AFTER_SECONDS = 30.0
 
 _ZERO, _ONE = ord("0"), ord("1")
 # _BIT_TABLES[b] maps a byte to "1" when its bit b is set, else "0" (for bytes.translate).
@@ -234,7 +211,7 @@ class Snapshot:
     def __init__(self, generation: str, rows: Iterable[tuple], sequence: int = 0):
         self.generation = generation
         self.sequence = sequence
-        columns = _Columns()
+        columns = Columns()
         for chunk in _chunks(rows, LOAD_CHUNK):
             columns.add(chunk)
         self.size = self.ordered_size = len(columns.page_ids)
@@ -285,6 +262,14 @@ class Snapshot:
         if row < self.ordered_size and self.page_ids[row] == page_id:
             return row
         return self.appended.get(page_id)
+
+    def carry_derived(self, older: Snapshot, changed_rows: frozenset[int]) -> None:
+        """Take over the derived bitsets of `older`, stale for the rows changed since."""
+        self._derived = {
+            "age": BoundedCache(DERIVED_CACHE_SIZE),  # cheap to compute again: ~10 ORs
+            "fresh": older._derived["fresh"].carried_over(changed_rows),
+            "near": older._derived["near"].carried_over(changed_rows),
+        }
 
     @property
     def drift(self) -> int:
@@ -444,122 +429,6 @@ class Snapshot:
                 inside.append(row)
         return inside
 
-    # Bringing it up to date -------------------------------------------------------------
-
-    def patched(
-        self, generation: str, sequence: int, changed: Iterable[int], rows: list[tuple]
-    ) -> Snapshot:
-        """A new snapshot: this one with the `changed` page ids as in `rows` (SNAPSHOT_COLUMNS
-        of those still in the index; the others are gone). This one stays as it was."""
-        new = copy.copy(self)
-        new.generation, new.sequence = generation, sequence
-        current = {row[-1]: row for row in rows}
-        slots, added = [], []
-        for page_id in changed:
-            slot = self.row_of(page_id)
-            if slot is None:
-                if page_id not in current:
-                    continue  # written and deleted again since this snapshot was loaded
-                slot = self.size + len(added)
-                added.append(page_id)
-            slots.append(slot)
-        if not slots:
-            return new  # same rows: share the derived caches and ranking columns too
-        new.size = self.size + len(added)
-        new.appended = dict(self.appended)
-        new.appended.update(zip(added, range(self.size, new.size), strict=True))
-        new.page_ids = self.page_ids + array("q", added)
-        live = [(slot, new.page_ids[slot]) for slot in slots if new.page_ids[slot] in current]
-        values = _Columns()
-        if live:
-            values.add([current[page_id] for _, page_id in live])
-        live_slots = [slot for slot, _ in live]
-        new._patch_columns(self, slots, live_slots, values, len(added))
-        new._patch_bitsets(self, slots, live_slots, values)
-        new._patch_coordinates(self, slots)
-        new.tombstones = new.size - new.everything.bit_count()
-        changed_rows = frozenset(slots)
-        new._derived = {
-            "age": BoundedCache(DERIVED_CACHE_SIZE),  # cheap to compute: ~10 ORs
-            "fresh": self._derived["fresh"].carried_over(changed_rows),
-            "near": self._derived["near"].carried_over(changed_rows),
-        }
-        points = self.rank_columns.points if self.rank_columns is not None else self.carried_points
-        new.rank_columns = None
-        new.carried_points = points.carried_over(changed_rows) if points is not None else None
-        return new
-
-    def _patch_columns(self, old: Snapshot, slots, live_slots, values: _Columns, added: int):
-        # Gone rows get the values of an empty row: unlocated, never confirmed, no waiting time.
-        blank = {"latitudes": math.inf, "longitudes": math.nan, "confirmed": 1, "waiting_weeks": -1}
-        per_row = {
-            "latitudes": values.latitudes,
-            "longitudes": values.longitudes,
-            "confirmed": values.confirmed,
-            "waiting_weeks": values.waiting_weeks,
-        }
-        for name, empty in blank.items():
-            column = getattr(old, name)
-            column = column + array(column.typecode, [empty]) * added
-            for slot in slots:
-                column[slot] = empty
-            for slot, value in zip(live_slots, per_row[name], strict=True):
-                column[slot] = value
-            setattr(self, name, column)
-
-    def _patch_bitsets(self, old: Snapshot, slots, live_slots, values: _Columns) -> None:
-        size = self.size
-        keep = ~bits_at(slots, size)
-        self.everything = old.everything & keep | bits_at(live_slots, size)
-        self.free = old.free & keep | bits_at(
-            (slot for slot, flag in zip(live_slots, values.free, strict=True) if flag == _ONE),
-            size,
-        )
-        self.code_bits = {}
-        for name, masks in zip(LIST_NAMES, values.masks, strict=True):
-            by_bit = {bit: [] for bit in range(len(BIT_INDEX[name]))}
-            for slot, mask in zip(live_slots, masks, strict=True):
-                while mask:
-                    lowest = mask & -mask
-                    by_bit[lowest.bit_length() - 1].append(slot)
-                    mask ^= lowest
-            self.code_bits[name] = {
-                code: bits & keep | bits_at(by_bit[BIT_INDEX[name][code]], size)
-                for code, bits in old.code_bits[name].items()
-            }
-        for name, new_values in (("min_ages", values.min_ages), ("max_ages", values.max_ages)):
-            by_value: dict = {}
-            for slot, value in zip(live_slots, new_values, strict=True):
-                by_value.setdefault(value, []).append(slot)
-            patched = {value: bits & keep for value, bits in getattr(old, name).items()}
-            for value, value_slots in by_value.items():
-                patched[value] = patched.get(value, 0) | bits_at(value_slots, size)
-            setattr(self, name, {value: bits for value, bits in patched.items() if bits})
-
-    def _patch_coordinates(self, old: Snapshot, slots) -> None:
-        # The latitude index without the changed rows, then their new places merged in: copies
-        # in C (numpy) instead of a new sort. Order among equal latitudes does not matter.
-        keep = ~np.isin(np.frombuffer(old.by_latitude, np.int32), np.array(slots, np.int32))
-        located = sorted(
-            (self.latitudes[slot], slot) for slot in slots if self.latitudes[slot] != math.inf
-        )
-        kept_latitudes = np.frombuffer(old.sorted_latitudes, np.float64)[keep]
-        at = np.searchsorted(kept_latitudes, [latitude for latitude, _ in located], side="right")
-        radian_latitudes = [math.radians(latitude) for latitude, _ in located]
-        longitudes = [self.longitudes[slot] for _, slot in located]
-        for name, new_values in (
-            ("by_latitude", [slot for _, slot in located]),
-            ("sorted_latitudes", [latitude for latitude, _ in located]),
-            ("sorted_longitudes", longitudes),
-            ("radian_latitudes", radian_latitudes),
-            ("cos_latitudes", list(map(math.cos, radian_latitudes))),
-            ("radian_longitudes", list(map(math.radians, longitudes))),
-        ):
-            column = getattr(old, name)
-            dtype = np.int32 if column.typecode == "i" else np.float64
-            merged = np.insert(np.frombuffer(column, dtype)[keep], at, np.array(new_values, dtype))
-            setattr(self, name, array(column.typecode, merged.tobytes()))
-
     # Counting ---------------------------------------------------------------------------
 
     def matching(self, criteria: Criteria, today: date) -> int:
@@ -642,8 +511,9 @@ def sql_distance_km(
     return _DIAMETER_KM * math.asin(math.sqrt(min(haversine, 1.0)))
 
 
-class _Columns:
-    """Rows converted column by column, chunk by chunk, to compact arrays."""
+class Columns:
+    """Rows converted column by column, chunk by chunk, to compact arrays (for a full load,
+    and for the changed rows a snapshot is patched with)."""
 
     def __init__(self):
         self.masks = [array("q") for _ in LIST_NAMES]
@@ -705,131 +575,3 @@ def load_snapshot(generation: str, sequence: int = 0) -> Snapshot:
         .iterator(chunk_size=LOAD_CHUNK)
     )
     return Snapshot(generation, rows, sequence)
-
-
-def index_state() -> tuple[str, int] | None:
-    """(generation, sequence) of the index, or None without a state row."""
-    return (
-        SearchIndexState.objects.filter(pk=STATE_PK).values_list("generation", "sequence").first()
-    )
-
-
-def changes_since(snapshot: Snapshot, sequence: int) -> list[int] | None:
-    """Page ids written or deleted after `snapshot` up to `sequence`; None when the log cannot
-    say: pruned past the snapshot, a write that did not log its page ids, or a snapshot whose
-    own write is not the logged one (rolled back, or a state row created anew)."""
-    log = list(
-        SearchIndexChange.objects.filter(sequence__gte=snapshot.sequence, sequence__lte=sequence)
-        .order_by("sequence")
-        .values_list("sequence", "generation", "page_ids")
-    )
-    if [entry[0] for entry in log] != list(range(snapshot.sequence, sequence + 1)):
-        return None
-    if log[0][1] != snapshot.generation:
-        return None
-    changed: set[int] = set()
-    for _, _, page_ids in log[1:]:
-        if page_ids is None:
-            return None
-        changed.update(page_ids)
-    return sorted(changed)
-
-
-def entry_rows(page_ids: list[int]) -> list[tuple]:
-    """SNAPSHOT_COLUMNS of those of `page_ids` still in the index."""
-    rows = []
-    for start in range(0, len(page_ids), LOAD_CHUNK):
-        chunk = page_ids[start : start + LOAD_CHUNK]
-        rows += SearchEntry.objects.filter(page_id__in=chunk).values_list(*SNAPSHOT_COLUMNS)
-    return rows
-
-
-def patch_limit(snapshot: Snapshot) -> int:
-    """How many rows may be new or tombstones before a full load is cheaper and tidier."""
-    return max(PATCH_MINIMUM, snapshot.ordered_size // 4)
-
-
-def refreshed(previous: Snapshot | None) -> tuple[Snapshot | None, str]:
-    """The snapshot of the index as it is now, from `previous` when the log allows; and how
-    ("kept", "patched", "loaded"). None without a state row.
-
-    The state is read first: every write up to its sequence is committed by then, so the log
-    and rows read after hold it (and maybe newer rows, which the next write's log names again).
-    """
-    state = index_state()
-    if state is None:
-        return None, "kept"
-    generation, sequence = state
-    if previous is not None:
-        if (previous.generation, previous.sequence) == state:
-            return previous, "kept"
-        changed = changes_since(previous, sequence) if previous.sequence < sequence else None
-        if changed is not None and previous.drift + len(changed) <= patch_limit(previous):
-            return previous.patched(generation, sequence, changed, entry_rows(changed)), "patched"
-    return load_snapshot(generation, sequence), "loaded"
-
-
-# The process's current snapshot ---------------------------------------------------------
-
-
-class _State:
-    snapshot: Snapshot | None = None
-    failed_generation: str | None = None
-    failed_at: float = 0.0
-    lock = threading.Lock()
-
-
-def snapshot_for(generation: str | None) -> Snapshot | None:
-    """The snapshot at `generation` or newer, brought up to date if need be; None when it
-    cannot be had.
-
-    None (no generation, or a failed load) sends the caller to the SQL path. A load runs in a
-    savepoint, so a database error in it cannot spoil a surrounding transaction.
-    """
-    if generation is None:
-        return None
-    snapshot = _State.snapshot
-    if snapshot is not None and snapshot.generation == generation:
-        return snapshot
-    with _State.lock:
-        snapshot = _State.snapshot
-        if snapshot is not None and snapshot.generation == generation:
-            return snapshot
-        if (
-            _State.failed_generation == generation
-            and time.monotonic() - _State.failed_at < RETRY_AFTER_SECONDS
-        ):
-            return None
-        started = time.perf_counter()
-        try:
-            with transaction.atomic():
-                snapshot, how = refreshed(_State.snapshot)
-        except Exception:  # counting falls back to SQL; a results page never fails for this
-            logger.warning("Search snapshot could not be loaded; counting in SQL", exc_info=True)
-            _State.failed_generation, _State.failed_at = generation, time.monotonic()
-            return None
-        if snapshot is None:
-            return None
-        if how != "kept":
-            logger.info(
-                "Search snapshot %s: %d entries at sequence %d in %.1f ms",
-                how,
-                snapshot.size - snapshot.tombstones,
-                snapshot.sequence,
-                (time.perf_counter() - started) * 1000,
-            )
-        _State.snapshot = snapshot
-        _State.failed_generation = None
-        return snapshot
-
-
-def current_snapshot() -> Snapshot | None:
-    """The snapshot this process holds now, whatever its generation (for tests and tools)."""
-    return _State.snapshot
-
-
-def forget_snapshot() -> None:
-    """Drop the snapshot and any failure memory; the next search loads afresh."""
-    with _State.lock:
-        _State.snapshot = None
-        _State.failed_generation = None

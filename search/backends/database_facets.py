@@ -34,7 +34,7 @@ from django.db import connection
 from django.utils import timezone
 
 from residences import taxonomy
-from search.backends import database_bitsets
+from search.backends import database_bitsets, snapshot_updates
 from search.backends.database_query import CompiledQuery
 from search.criteria import MUST_ALL_LISTS
 from search.models import (
@@ -120,7 +120,7 @@ class CountCache:
         generation = index_generation()
         self.snapshot = None
         if database_bitsets.answers(query.criteria):
-            self.snapshot = database_bitsets.snapshot_for(generation)
+            self.snapshot = snapshot_updates.snapshot_for(generation)
         self.key = None
         if generation is not None and self.snapshot is None:
             digest = hashlib.sha256(repr(query.filter_part()).encode()).hexdigest()[:32]

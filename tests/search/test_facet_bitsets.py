@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 from residences import taxonomy
 from search import ranking, synthetic
-from search.backends import database_bitsets
+from search.backends import database_bitsets, snapshot_updates
 from search.backends.base import facet_values
 from search.backends.database_facets import CountCache, facet_counts, index_generation
 from search.backends.database_query import CompiledQuery
@@ -36,9 +36,9 @@ CUTOFF = ranking.stale_cutoff(TODAY)
 @pytest.fixture(autouse=True)
 def _fresh_snapshot():
     # A snapshot is per process and outlives a test's rolled-back data; start each test clean.
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
     yield
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
 
 
 def edge_documents() -> list[dict]:
@@ -92,7 +92,7 @@ def sql_ids(criteria: Criteria, today) -> list[int]:
 
 
 def current_snapshot() -> database_bitsets.Snapshot:
-    snapshot = database_bitsets.snapshot_for(index_generation())
+    snapshot = snapshot_updates.snapshot_for(index_generation())
     assert snapshot is not None
     return snapshot
 
@@ -230,7 +230,7 @@ def test_a_search_shows_the_total_and_facets_of_the_sql_reference(
     total, counts = facet_counts(CompiledQuery(criteria, TODAY))
     assert result.total == total == database_backend.count(criteria, today=TODAY)
     assert result.facets == facet_values(criteria, counts)
-    assert database_bitsets.current_snapshot().generation == index_generation()
+    assert snapshot_updates.current_snapshot().generation == index_generation()
 
 
 def facet(result, list_name: str, code: str) -> int:
@@ -241,17 +241,17 @@ def test_an_index_write_is_seen_by_the_next_search(database_backend, index_docum
     index_documents([make_document(1, facilities=["tuin"]), make_document(2)])
     criteria = Criteria.build(musts={"facilities": ["tuin"]})
     first = database_backend.search(criteria, today=TODAY)
-    loaded = database_bitsets.current_snapshot()
+    loaded = snapshot_updates.current_snapshot()
     assert (first.total, facet(first, "facilities", "tuin")) == (1, 1)
     assert database_backend.search(criteria, today=TODAY).total == 1
-    assert database_bitsets.current_snapshot() is loaded  # no write, no reload
+    assert snapshot_updates.current_snapshot() is loaded  # no write, no reload
 
     database_backend.upsert([make_document(3, facilities=["tuin", "lift"])])
     after_upsert = database_backend.search(criteria, today=TODAY)
     assert (after_upsert.total, facet(after_upsert, "facilities", "lift")) == (2, 1)
     assert [match.id for match in after_upsert.matches] == [1, 3]
-    assert database_bitsets.current_snapshot().generation == index_generation()
-    assert database_bitsets.current_snapshot() is not loaded
+    assert snapshot_updates.current_snapshot().generation == index_generation()
+    assert snapshot_updates.current_snapshot() is not loaded
 
     database_backend.delete([1])
     assert database_backend.search(criteria, today=TODAY).total == 1
@@ -296,10 +296,10 @@ def test_a_snapshot_that_cannot_be_loaded_leaves_counting_to_sql(
         wishes=[Wish("facilities", "tuin", Importance.IMPORTANT)],
         sort=Sort.AVAILABILITY,
     )
-    with caplog.at_level(logging.WARNING, logger=database_bitsets.__name__):
+    with caplog.at_level(logging.WARNING, logger=snapshot_updates.__name__):
         result = database_backend.search(criteria, today=TODAY)
     assert "Search snapshot could not be loaded" in caplog.text
-    assert database_bitsets.current_snapshot() is None
+    assert snapshot_updates.current_snapshot() is None
     total, counts = facet_counts(CompiledQuery(criteria, TODAY))
     assert (result.total, result.facets) == (total, facet_values(criteria, counts))
     assert len(result.matches) == 20
@@ -307,9 +307,9 @@ def test_a_snapshot_that_cannot_be_loaded_leaves_counting_to_sql(
     assert database_backend.count(criteria, today=TODAY) == total
 
     monkeypatch.undo()
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
     assert database_backend.search(criteria, today=TODAY).total == total
-    assert database_bitsets.current_snapshot() is not None
+    assert snapshot_updates.current_snapshot() is not None
 
 
 def test_threads_asking_at_once_share_one_load(caplog):
@@ -321,13 +321,13 @@ def test_threads_asking_at_once_share_one_load(caplog):
     def ask():
         try:
             start.wait()
-            found.append(database_bitsets.snapshot_for(generation))
+            found.append(snapshot_updates.snapshot_for(generation))
         except Exception as error:  # reported below; a thread cannot fail the test itself
             failures.append(error)
         finally:
             connections.close_all()
 
-    with caplog.at_level(logging.INFO, logger=database_bitsets.__name__):
+    with caplog.at_level(logging.INFO, logger=snapshot_updates.__name__):
         threads = [threading.Thread(target=ask) for _ in range(4)]
         for thread in threads:
             thread.start()

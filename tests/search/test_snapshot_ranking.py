@@ -14,7 +14,7 @@ import pytest
 
 from residences import taxonomy
 from search import ranking, synthetic
-from search.backends import database_bitsets, snapshot_ranking
+from search.backends import snapshot_ranking, snapshot_updates
 from search.backends.database_facets import index_generation
 from search.backends.database_query import CompiledQuery
 from search.criteria import DISTANCE_CHOICES_KM, Criteria, Importance, Sort, Wish
@@ -29,9 +29,9 @@ ROTTERDAM = (51.9225, 4.4792)
 
 @pytest.fixture(autouse=True)
 def _fresh_snapshot():
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
     yield
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
 
 
 def edge_documents() -> list[dict]:
@@ -83,7 +83,7 @@ def random_criteria(rng: random.Random) -> Criteria:
 
 
 def snapshot_page(criteria: Criteria, today, offset: int, count: int):
-    snapshot = database_bitsets.snapshot_for(index_generation())
+    snapshot = snapshot_updates.snapshot_for(index_generation())
     assert snapshot is not None
     matching = snapshot.base(criteria, today)
     for list_name, codes in criteria.musts:
@@ -143,7 +143,7 @@ def test_equal_scores_are_ordered_by_page_id_and_unlocated_rows_come_last_by_dis
 
 
 def test_an_empty_match_and_a_page_beyond_the_end_give_no_rows(ranking_catalogue):
-    snapshot = database_bitsets.snapshot_for(index_generation())
+    snapshot = snapshot_updates.snapshot_for(index_generation())
     columns = snapshot_ranking.columns_for(snapshot)
     criteria = Criteria.build()
     assert snapshot_ranking.ranked_page(columns, criteria, TODAY, 0, 0, 20) == []

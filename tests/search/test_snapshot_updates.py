@@ -21,7 +21,7 @@ from django.db import OperationalError, connections, transaction
 
 from residences import taxonomy
 from search import synthetic
-from search.backends import database_bitsets, database_facets, snapshot_ranking
+from search.backends import database_bitsets, database_facets, snapshot_ranking, snapshot_updates
 from search.backends.database_facets import facet_counts, index_generation
 from search.backends.database_query import CompiledQuery
 from search.criteria import Criteria
@@ -38,9 +38,9 @@ DAYS = [TODAY, TODAY - timedelta(days=30), TODAY + timedelta(days=45)]
 
 @pytest.fixture(autouse=True)
 def _fresh_snapshot():
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
     yield
-    database_bitsets.forget_snapshot()
+    snapshot_updates.forget_snapshot()
 
 
 @pytest.fixture
@@ -57,10 +57,10 @@ def catalogue(index_documents):
 def up_to_date(caplog) -> tuple[database_bitsets.Snapshot, str]:
     """The process's snapshot brought up to date, and whether it was patched or loaded."""
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger=database_bitsets.__name__):
-        snapshot = database_bitsets.snapshot_for(index_generation())
+    with caplog.at_level(logging.INFO, logger=snapshot_updates.__name__):
+        snapshot = snapshot_updates.snapshot_for(index_generation())
     assert snapshot is not None
-    assert (snapshot.generation, snapshot.sequence) == database_bitsets.index_state()
+    assert (snapshot.generation, snapshot.sequence) == snapshot_updates.index_state()
     how = "patched" if "Search snapshot patched" in caplog.text else "loaded"
     if "Search snapshot loaded" not in caplog.text and how == "loaded":
         how = "kept"
@@ -68,7 +68,7 @@ def up_to_date(caplog) -> tuple[database_bitsets.Snapshot, str]:
 
 
 def fresh_load() -> database_bitsets.Snapshot:
-    return database_bitsets.load_snapshot(*database_bitsets.index_state())
+    return database_bitsets.load_snapshot(*snapshot_updates.index_state())
 
 
 def ranked(snapshot, criteria, today, offset, count):
@@ -247,7 +247,7 @@ def test_deleting_a_residence_page_reloads_in_full_and_unpublishing_one_patches(
 def test_too_many_new_and_deleted_rows_make_it_load_in_full(
     database_backend, catalogue, caplog, monkeypatch
 ):
-    monkeypatch.setattr(database_bitsets, "PATCH_MINIMUM", 0)  # a quarter of ~320 rows: 80
+    monkeypatch.setattr(snapshot_updates, "PATCH_MINIMUM", 0)  # a quarter of ~320 rows: 80
     snapshot, _ = up_to_date(caplog)
     database_backend.delete(list(range(1, 51)))
     patched, how = up_to_date(caplog)
@@ -350,7 +350,7 @@ def test_writes_committed_while_it_loads_are_never_missed(database_backend):
             time.sleep(0.005)  # let the writers commit something
             try:
                 with transaction.atomic():
-                    snapshot, how = database_bitsets.refreshed(snapshot)
+                    snapshot, how = snapshot_updates.refreshed(snapshot)
             except OperationalError:  # SQLite's shared in-memory test database locks tables
                 continue
             hows.append(how)
@@ -361,6 +361,6 @@ def test_writes_committed_while_it_loads_are_never_missed(database_backend):
     assert not failures
     assert hows.count("patched") == 8
     with transaction.atomic():
-        snapshot, _ = database_bitsets.refreshed(snapshot)
+        snapshot, _ = snapshot_updates.refreshed(snapshot)
     assert canonical(snapshot) == canonical(fresh_load())
     assert snapshot.sequence > 2
