@@ -39,12 +39,12 @@ from django.template.defaultfilters import floatformat
 from django.template.loader import get_template
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from residences.presenters import Availability
 from search.form_html import Transcription
-from search.fragments import fill, markers, pieces, shown
+from search.fragments import fill, markers, pieces, shown, translated
 
 logger = logging.getLogger(__name__)
 
@@ -259,7 +259,7 @@ EXPLANATION_SOURCE = (
 def _explanation(explanation) -> str:
     if not explanation.wish_count:
         return "\n"
-    met_word, missed_word = gettext("wel"), gettext("niet")
+    met_word, missed_word = translated("wel"), translated("niet")
     met = "".join(
         '<li class="match__item match__item--met"><span aria-hidden="true">✓</span>'
         f'<span class="visually-hidden">{met_word}:</span> {shown(wish.label)}</li>'

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.forms.utils import pretty_name
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language, ngettext
@@ -150,12 +152,44 @@ class SummaryRow:
 
 
 def list_title(list_name: str) -> str:
+    return _in_language(("title", list_name), _list_title, list_name)
+
+
+def _list_title(list_name: str) -> str:
     label = str(ResidencePage._meta.get_field(list_name).verbose_name)
     return label[:1].upper() + label[1:]
 
 
 def code_label(list_name: str, code: str) -> str:
+    return _in_language(("code", list_name, code), _code_label, list_name, code)
+
+
+def _code_label(list_name: str, code: str) -> str:
     return str(taxonomy.RESIDENCE_CODE_LISTS[list_name](code).label)
+
+
+def importance_label(importance: int) -> str:
+    return _in_language(("importance", importance), _importance_label, importance)
+
+
+def _importance_label(importance: int) -> str:
+    return str(dict(Importance.CHOICES)[importance])
+
+
+# Labels of the code lists and their fields: fixed texts, translated once per language and
+# process (a code that is not in its list raises, and nothing is kept).
+_labels: dict[tuple, str] = {}
+MAX_LABELS = 5000
+
+
+def _in_language(key: tuple, make, *args) -> str:
+    key = (get_language(), *key)
+    label = _labels.get(key)
+    if label is None:
+        if len(_labels) >= MAX_LABELS:
+            _labels.clear()
+        label = _labels[key] = make(*args)
+    return label
 
 
 def summary_rows(criteria: Criteria) -> list[SummaryRow]:
@@ -174,9 +208,10 @@ def summary_rows(criteria: Criteria) -> list[SummaryRow]:
             labels = f"{labels} ({rule})"
         rows.append(SummaryRow(list_title(list_name), labels))
     if criteria.wishes:
-        importance = dict(Importance.CHOICES)
+        # Wish.label, and the importance's label, remembered per language.
         wishes = "; ".join(
-            f"{wish.label} ({importance[wish.importance]})" for wish in criteria.wishes
+            f"{code_label(wish.list_name, wish.code)} ({importance_label(wish.importance)})"
+            for wish in criteria.wishes
         )
         rows.append(SummaryRow(_("Wensen"), wishes))
     if criteria.age is not None:
@@ -276,3 +311,11 @@ def facet_skeleton(form, url_name: str) -> FacetSkeleton:
 
 def criteria_codes(criteria: Criteria, list_name: str) -> tuple[str, ...]:
     return criteria.must(list_name)
+
+
+@receiver(setting_changed)
+def _forget(**kwargs) -> None:
+    # Languages, locale paths, URL configuration: translate and reverse again.
+    _labels.clear()
+    _skeletons.clear()
+    _paths.clear()

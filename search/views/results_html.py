@@ -76,21 +76,16 @@ def _facet_group(group, words=None) -> str:
         chosen = f' <span class="facet__count">({chosen_words % {"count": shown(selected)}})</span>'
     hint = all_hint if group["rule"] else any_hint
     name = shown(group["url_name"])
+    counted = f'<span class="visually-hidden"> {residences}</span>)</span>'
     options = []
+    append = options.append
     for option in group["options"]:
-        start, label = _option_parts(name, option)
+        unchecked, checked = _option_parts(name, option)
+        append(checked if option["checked"] else unchecked)
         count = option["count"]
-        count_html = (
-            f' <span class="facet__count">({shown(count)}<span class="visually-hidden">'
-            f" {residences}</span>)</span>"
-            if count is not None
-            else ""
-        )
-        options.append(
-            f"{start}{' checked' if option['checked'] else ''}>\n"
-            f"{label}{count_html}</label>\n"
-            "        </li>\n        "
-        )
+        if count is not None:
+            append(f' <span class="facet__count">({shown(count)}{counted}')
+        append(OPTION_END)
     return (
         f'<details class="facet"{" open" if selected else ""}>\n'
         f"    <summary>{title}{chosen}</summary>\n"
@@ -105,8 +100,10 @@ def _facet_group(group, words=None) -> str:
     )
 
 
-# An option's markup up to its state and count, by list, id, code and label: made from the
-# code lists, the same for every visitor, escaped once per process.
+OPTION_END = "</label>\n        </li>\n        "
+
+# An option's markup up to its count, unchecked and checked, by list, id, code and label: made
+# from the code lists, the same for every visitor, escaped once per process.
 _options: dict[tuple, tuple[str, str]] = {}
 MAX_OPTIONS = 5000
 
@@ -126,12 +123,13 @@ def _option_parts(name: str, option) -> tuple[str, str]:
 
 def _option_markup(name: str, option) -> tuple[str, str]:
     option_id = shown(option["id"])
-    return (
+    start = (
         '\n        <li class="choice">\n'
         f'          <input type="checkbox" name="{name}" value="{shown(option["code"])}"'
-        f' id="{option_id}"',
-        f'          <label for="{option_id}">{shown(option["label"])}',
+        f' id="{option_id}"'
     )
+    label = f'          <label for="{option_id}">{shown(option["label"])}'
+    return f"{start}>\n{label}", f"{start} checked>\n{label}"
 
 
 facet_group = Transcription(FACET_GROUP, FACET_GROUP_SOURCE, _facet_group)

@@ -160,9 +160,47 @@ def test_an_edited_template_renders_as_it_is(client, catalogue, settings):
     assert 'id="filters"' not in html
 
 
+def test_fixed_words_follow_the_language():
+    with translation.override("en"):
+        english = results_page.words()
+        assert english == {
+            key: translation.gettext(text) for key, text in results_page.WORDS.items()
+        }
+    with translation.override("nl"):
+        assert results_page.words() == results_page.WORDS
+    assert english["heading"] != results_page.WORDS["heading"]
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_fixed_words_follow_the_language(language):
+def test_summary_labels_are_remembered_per_language(language):
+    from residences import taxonomy
+    from search import fragments
+    from search.criteria import Criteria, Importance, Wish
+    from search.views import presentation
+
+    criteria = Criteria.build(
+        musts={"target_groups": ["vv-pg"], "facilities": ["tuin", "lift"]},
+        wishes=[Wish("environment", "rustig", Importance.VERY_IMPORTANT)],
+    )
     with translation.override(language):
-        words = results_page.words()
-        assert words["heading"] == translation.gettext("Woonlocaties die bij u passen")
-    assert results_page.words() is not words or translation.get_language() == language
+        for _ in range(2):  # made, then remembered
+            rows = {row.label: row.value for row in presentation.summary_rows(criteria)}
+            garden = str(taxonomy.RESIDENCE_CODE_LISTS["facilities"]("tuin").label)
+            quiet = Wish("environment", "rustig").label
+            very = str(dict(Importance.CHOICES)[Importance.VERY_IMPORTANT])
+            assert any(garden in value for value in rows.values())
+            assert f"{quiet} ({very})" in rows[translation.gettext("Wensen")]
+            assert fragments.translated("Vorige") == translation.gettext("Vorige")
+
+
+def test_remembered_words_are_forgotten_when_settings_change(settings):
+    from search import fragments
+    from search.views import presentation
+
+    with translation.override("en"):
+        results_page.words()
+        fragments.translated("Vorige")
+        presentation.code_label("facilities", "tuin")
+    assert results_page._words and fragments._translations and presentation._labels
+    settings.LANGUAGE_CODE = "nl"  # any setting_changed
+    assert not results_page._words and not fragments._translations and not presentation._labels
