@@ -161,13 +161,16 @@ def main():
     arguments = parser.parse_args()
     vendor = setup_django(arguments.database)
     print(f"database: {vendor}; CPU ms, median (min–max) over {arguments.writes} writes")
-    print("| residences | full load | reload after one write | extra CPU of the next searches |")
-    print("|---:|---:|---:|---:|")
+    print(
+        "| residences | full load | reload after one write | extra CPU of the next searches "
+        "| snapshot MB |"
+    )
+    print("|---:|---:|---:|---:|---:|")
     for size in arguments.sizes:
         result = run(size, arguments.writes)
         print(
             f"| {size:,} | {result['full']:.0f} | {describe(result['reloads'])} "
-            f"| {describe(result['first_searches'])} |",
+            f"| {describe(result['first_searches'])} | {result['megabytes']:.1f} |",
             flush=True,
         )
 

@@ -131,7 +131,13 @@ def union(bitsets: Iterable[int]) -> int:
 
 
 def bits_at(rows: Iterable[int], size: int) -> int:
-    """A bitset of the given rows (below `size`): one pass over a byte buffer, whatever the rows."""
+    """A bitset of the given rows (below `size`)."""
+    rows = list(rows)
+    if len(rows) < 16:  # each OR copies the int; a byte buffer costs one conversion of `size`
+        bits = 0
+        for row in rows:
+            bits |= 1 << row
+        return bits
     buffer = bytearray((size + 7) // 8)
     for row in rows:
         buffer[row >> 3] |= 1 << (row & 7)

@@ -14,6 +14,12 @@ snapshot and picks one page of them, in the same order the SQL gives:
 - order: score descending, then page id; by distance (NULL last), then score and page id;
   or by availability rank, then score and page id (`CompiledQuery.ordering`).
 
+The columns are built on the first search that ranks from a snapshot, with numpy, except the
+distances from each search point, which cost a Python loop over every located row: a snapshot
+patched after an index write (`snapshot_updates.py`) takes those over from the older snapshot
+and recomputes them for the changed rows only. Rows added since the last full load come after
+the others, so the last tie-break is the page id itself, not the row number.
+
 Free text stays in SQL: its relevance comes from the database's full-text index.
 """
 
@@ -204,21 +210,23 @@ def ranked_page(
         primary = statuses
     else:
         primary = -score
-    page_ids = columns.page_ids[rows]
-    chosen = _first(primary, -score, page_ids, offset + count)[offset : offset + count]
-    return [(int(page_ids[i]), float(score[i])) for i in chosen]
+    page_ids = columns.page_ids
+    chosen = _first(primary, -score, page_ids, rows, offset + count)[offset : offset + count]
+    return [(int(page_ids[rows[i]]), float(score[i])) for i in chosen]
 
 
-def _first(primary: np.ndarray, secondary: np.ndarray, page_ids: np.ndarray, needed: int):
+def _first(
+    primary: np.ndarray, secondary: np.ndarray, page_ids: np.ndarray, rows: np.ndarray, needed: int
+):
     """Positions of the `needed` smallest by (primary, secondary, page id), in that order.
 
     Only rows whose primary key is at most the needed-th smallest can be among them (ties
     included), so the full lexicographic sort runs on those candidates alone. Page ids, not
     row numbers, break the last ties: rows added since the snapshot's full load come last.
     """
-    candidates = np.arange(page_ids.size)
-    if page_ids.size > max(FULL_SORT_ROWS, needed):
+    candidates = np.arange(rows.size)
+    if rows.size > max(FULL_SORT_ROWS, needed):
         threshold = np.partition(primary, needed - 1)[needed - 1]
         candidates = np.flatnonzero(primary <= threshold)
-    keys = (page_ids[candidates], secondary[candidates], primary[candidates])
+    keys = (page_ids[rows[candidates]], secondary[candidates], primary[candidates])
     return candidates[np.lexsort(keys)][:needed]

@@ -240,7 +240,9 @@ def _patch_coordinates(new: Snapshot, old: Snapshot, slots) -> None:
         column = getattr(old, name)
         dtype = np.int32 if column.typecode == "i" else np.float64
         merged = np.insert(np.frombuffer(column, dtype)[keep], at, np.array(new_values, dtype))
-        setattr(new, name, array(column.typecode, merged.tobytes()))
+        patched_column = array(column.typecode)
+        patched_column.frombytes(merged.data.cast("B"))
+        setattr(new, name, patched_column)
 
 
 # The process's current snapshot ---------------------------------------------------------
