@@ -71,7 +71,11 @@ class WishFilter(django_filters.Filter):
 
 
 class FlagFilter(django_filters.BooleanFilter):
-    field_class = forms.BooleanField
+    field_class = search_forms.FlagField
+
+
+class TextFilter(django_filters.CharFilter):
+    field_class = search_forms.TextField
 
 
 class SelectFilter(django_filters.ChoiceFilter):
@@ -102,12 +106,12 @@ class ResidenceFilterSet(django_filters.FilterSet):
     omgeving = code_list_filter("environment")
     levensovertuiging = code_list_filter("life_outlooks")
     taal = code_list_filter("languages")
-    q = django_filters.CharFilter(
+    q = TextFilter(
         label=_("Zoekwoorden"),
         method="filter_by_criteria",
         widget=search_forms.SearchInput,
     )
-    plaats = django_filters.CharFilter(
+    plaats = TextFilter(
         label=_("Postcode of plaats"),
         method="filter_by_criteria",
         widget=search_forms.TextInput(attrs={"autocomplete": "postal-code"}),
@@ -174,7 +178,10 @@ class ResidenceFilterSet(django_filters.FilterSet):
         """
         form_class = _form_classes.get(type(self))
         if form_class is None:
-            form_class = _form_classes[type(self)] = super().get_form_class()
+            form_class = super().get_form_class()
+            # Each form still gets its own copies of the fields, made more directly.
+            form_class.base_fields = search_forms.FieldCopies(form_class.base_fields)
+            _form_classes[type(self)] = form_class
         return form_class
 
     @classmethod

@@ -204,3 +204,27 @@ def test_remembered_words_are_forgotten_when_settings_change(settings):
     assert results_page._words and fragments._translations and presentation._labels
     settings.LANGUAGE_CODE = "nl"  # any setting_changed
     assert not results_page._words and not fragments._translations and not presentation._labels
+
+
+def test_each_form_gets_its_own_copies_of_the_fields():
+    # search/forms.py copies fields without copy's generic machinery: still Django's copies.
+    import copy
+
+    form_class = type(ResidenceFilterSet.bound_form(QueryDict()))
+    fields = copy.deepcopy(form_class.base_fields)
+    assert type(fields) is dict and list(fields) == list(form_class.base_fields)
+    own = ("widget", "error_messages", "validators")
+    for name, base in form_class.base_fields.items():
+        field = fields[name]
+        assert type(field) is type(base) and field is not base, name
+        for attribute in own:
+            assert getattr(field, attribute) is not getattr(base, attribute), (name, attribute)
+        assert field.error_messages == base.error_messages
+        assert field.validators == base.validators
+        assert type(field.widget) is type(base.widget)
+        assert {key: value for key, value in vars(field).items() if key not in own} == {
+            key: value for key, value in vars(base).items() if key not in own
+        }
+        assert vars(field.widget).keys() == vars(base.widget).keys()
+        assert field.widget.attrs == base.widget.attrs
+        assert field.widget.attrs is not base.widget.attrs
