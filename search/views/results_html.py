@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.utils.translation import ngettext
 
 from search.form_html import Transcription
-from search.fragments import shown, translated
+from search.fragments import shown, shown_label, translated
 
 # Facet groups ----------------------------------------------------------------------------
 
@@ -232,7 +232,7 @@ def _sort_form(action, hidden_pairs, choices, selected) -> str:
     )
     options = "".join(
         f'<option value="{shown(value)}"{" selected" if value == selected else ""}>'
-        f"{shown(label)}</option>"
+        f"{shown_label(label)}</option>"
         for value, label in choices
     )
     return (
