@@ -43,6 +43,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.core.signals import setting_changed
+from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -53,6 +54,7 @@ from django.utils.autoreload import file_changed
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from wagtail import views as wagtail_views
+from wagtail.models import PageViewRestriction
 
 from search.fragments import MARK, marker, pieces, shown
 from search.fragments import fill as fill_slots
@@ -80,7 +82,17 @@ def content_version(request=None) -> str:
 
 
 def content_changed(**kwargs) -> None:
-    """Signal receiver: every cached page and menu is out of date."""
+    """Signal receiver: every cached page and menu is out of date.
+
+    The version changes at once and again when the change commits. Between the two, other
+    requests still read the old content (the change is not committed) and may store it under
+    the first new version; the second retires those entries, so no page rendered before the
+    commit outlives it. Outside a transaction both happen at once."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
@@ -302,7 +314,25 @@ def _storable(response, request, session_read: bool) -> bool:
     page = getattr(request, "page_cache_page", None)
     if page is None or not getattr(page.specific_class, "page_cache", True):
         return False
-    return not page.get_view_restrictions().exists()
+    return not (_any_view_restrictions(request) and page.get_view_restrictions().exists())
+
+
+# Whether any page has a view restriction, per content version (a restriction saved or deleted
+# starts a new one, again when it commits: see `content_changed`). Most sites have none, and
+# then a page about to be stored needs no look at its ancestors' restrictions.
+_restrictions_by_version: dict[str, bool] = {}
+
+
+def _any_view_restrictions(request) -> bool:
+    version = content_version(request)
+    found = _restrictions_by_version.get(version)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        if version:  # "" when the cache could not keep a version: ask every time
+            if len(_restrictions_by_version) > 16:
+                _restrictions_by_version.clear()
+            _restrictions_by_version[version] = found
+    return found
 
 
 def _response(request, entry) -> HttpResponse:

@@ -171,6 +171,45 @@ def test_other_pages_are_still_kept_per_query_string(client, home_page):
     assert len(queries) == 0
 
 
+def test_a_change_starts_a_new_version_at_once_and_again_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    from pages.page_cache import content_changed, content_version
+
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        content_changed()
+        # Until the change commits, others still read the old content and may store it.
+        during = content_version()
+    after = content_version()
+
+    assert len(callbacks) == 1
+    assert len({before, during, after}) == 3
+
+
+def test_a_restriction_added_after_pages_were_stored_keeps_its_page_out(client, home_page):
+    """Pages are stored without looking at restrictions while the site has none (remembered per
+    content version); the first restriction starts a new version, and reading the visitor's pass
+    from the session keeps the page out of the cache as well."""
+    open_page = content_page(home_page, title="Voor iedereen")
+    closed = content_page(home_page, title="Alleen voor leden")
+    client.get(open_page.url)
+    client.get(open_page.url)  # stored while the site has no restrictions
+
+    PageViewRestriction.objects.create(
+        page=closed, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    restriction = closed.get_view_restrictions().get()
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.id}/{closed.id}/",
+        {"password": "geheim", "return_url": closed.url},
+    )
+    assert "Alleen voor leden" in client.get(closed.url).content.decode()
+
+    assert 'name="password"' in Client().get(closed.url).content.decode()
+    assert "Voor iedereen" in Client().get(open_page.url).content.decode()
+
+
 def test_a_password_protected_page_is_never_stored(client, home_page):
     page = content_page(home_page, title="Alleen voor leden")
     PageViewRestriction.objects.create(
