@@ -36,6 +36,7 @@ old page for at most `PAGE_CACHE_SECONDS`, which is short when the cache is not 
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -89,7 +90,9 @@ def content_changed(**kwargs) -> None:
     the first new version; the second retires those entries, so no page rendered before the
     commit outlives it. Outside a transaction both happen at once."""
     _new_version()
-    transaction.on_commit(_new_version)
+    # robust: a cache that fails at commit must not stop the other commit callbacks (the
+    # search index sync).
+    transaction.on_commit(_new_version, robust=True)
 
 
 def _new_version() -> None:
@@ -318,20 +321,23 @@ def _storable(response, request, session_read: bool) -> bool:
 
 
 # Whether any page has a view restriction, per content version (a restriction saved or deleted
-# starts a new one, again when it commits: see `content_changed`). Most sites have none, and
-# then a page about to be stored needs no look at its ancestors' restrictions.
-_restrictions_by_version: dict[str, bool] = {}
+# starts a new one, again when it commits: see `content_changed`), for at most
+# PAGE_CACHE_SECONDS: without a shared cache, another worker's new version does not reach this
+# one. Most sites have none, and then a page about to be stored needs no look at its ancestors'
+# restrictions. (Wagtail also marks every restricted page's response `no-store`.)
+_restrictions_by_version: dict[str, tuple[bool, float]] = {}
 
 
 def _any_view_restrictions(request) -> bool:
     version = content_version(request)
-    found = _restrictions_by_version.get(version)
-    if found is None:
+    now = time.monotonic()
+    found, since = _restrictions_by_version.get(version, (None, 0.0))
+    if found is None or now - since > settings.PAGE_CACHE_SECONDS:
         found = PageViewRestriction.objects.exists()
         if version:  # "" when the cache could not keep a version: ask every time
             if len(_restrictions_by_version) > 16:
                 _restrictions_by_version.clear()
-            _restrictions_by_version[version] = found
+            _restrictions_by_version[version] = (found, now)
     return found
 
 

@@ -210,6 +210,38 @@ def test_a_restriction_added_after_pages_were_stored_keeps_its_page_out(client, 
     assert "Voor iedereen" in Client().get(open_page.url).content.decode()
 
 
+def test_whether_the_site_has_restrictions_is_asked_again_per_version_and_in_time(
+    home_page, rf, monkeypatch, settings
+):
+    from pages import page_cache
+
+    page = content_page(home_page)
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    assert page_cache._any_view_restrictions(rf.get("/")) is False
+
+    # Saved in another worker of a site without a shared cache: this one keeps its version.
+    version = page_cache.content_version()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    page_cache.cache.set(page_cache.VERSION_KEY, version, None)
+    assert page_cache._any_view_restrictions(rf.get("/")) is False  # remembered for a while
+    clock[0] += settings.PAGE_CACHE_SECONDS + 1
+    assert page_cache._any_view_restrictions(rf.get("/")) is True
+
+
+def test_a_new_version_asks_whether_the_site_has_restrictions(home_page, rf):
+    from pages import page_cache
+
+    page = content_page(home_page)
+    assert page_cache._any_view_restrictions(rf.get("/")) is False
+    PageViewRestriction.objects.create(  # starts a new content version
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    assert page_cache._any_view_restrictions(rf.get("/")) is True
+
+
 def test_a_password_protected_page_is_never_stored(client, home_page):
     page = content_page(home_page, title="Alleen voor leden")
     PageViewRestriction.objects.create(
