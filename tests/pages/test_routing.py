@@ -72,6 +72,29 @@ def test_every_address_routes_as_wagtails_walk_does(tree):
     assert fast(home, ["zorggroep-maas", "huize-concept"]) is None  # not live: 404
 
 
+def test_moved_renamed_and_aliased_pages_route_as_the_walk_does(tree):
+    home, pages = tree
+    residence = pages["live"]
+    other = ProviderPageFactory(title="Zorggroep Rijn")
+    residence.slug = "huize-linde-nieuw"
+    publish_page(residence)
+    residence.refresh_from_db()
+    residence.move(other, pos="last-child")
+    content = pages["content child"]
+    alias = content.create_alias(parent=content.get_parent(), update_slug="betalen-kopie")
+
+    for address in [
+        "zorggroep-rijn/huize-linde-nieuw/",
+        "zorggroep-maas/huize-linde/",
+        "zorggroep-maas/huize-linde-nieuw/",
+        "over-wonen/betalen-kopie/",
+    ]:
+        components = [part for part in address.split("/") if part]
+        assert found(fast(home, components)) == found(walk(home, components)), address
+    assert found(fast(home, ["zorggroep-rijn", "huize-linde-nieuw"]))[1] == residence.pk
+    assert found(fast(home, ["over-wonen", "betalen-kopie"]))[1] == alias.pk
+
+
 def test_a_residence_is_found_in_one_query(tree):
     home, pages = tree
     components = ["zorggroep-maas", "huize-linde"]
