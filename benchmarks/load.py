@@ -102,6 +102,8 @@ class Visitor:
         self.netloc = parts.netloc
         self.forwarded_proto = forwarded_proto
         self.cookies: dict[str, str] = {}
+        # Residence links on the last results page this visitor saw (with its search).
+        self.detail_links: list[str] = []
 
     def request(self, method: str, path: str, form: dict | None = None) -> Response:
         connection_class = (
@@ -190,6 +192,11 @@ LINK = re.compile(r'<a\s[^>]*href="([^"#?]+)"')
 DETAIL_LINK = re.compile(r'class="result-card__title"[^>]*>\s*<a href="([^"]+)"')
 
 
+def detail_links(page: str) -> list[str]:
+    """The residence links of a results page, as a browser would follow them."""
+    return [html.unescape(link) for link in DETAIL_LINK.findall(page)]
+
+
 def same_site_links(html: str) -> list[str]:
     links = []
     for href in LINK.findall(html):
@@ -220,7 +227,7 @@ class Catalogue:
         details: set[str] = set()
         for _ in range(12):
             results = visitor.request("GET", "/zoeken/?" + search_query(rng))
-            details.update(map(html.unescape, DETAIL_LINK.findall(results.body)))
+            details.update(detail_links(results.body))
         start = visitor.request("GET", "/vragenlijst/")
         questions = [link for link in same_site_links(start.body) if "/vragenlijst/vraag/" in link]
         return cls(content, sorted(details), questions[0] if questions else None)
@@ -270,9 +277,14 @@ class Run:
             self.questionnaire(visitor)
         elif kind == "results":
             query = search_query(rng)
-            self.timed("results", lambda: visitor.request("GET", "/zoeken/?" + query))
+            page = self.timed("results", lambda: visitor.request("GET", "/zoeken/?" + query))
+            if page is not None and page.status == 200:
+                visitor.detail_links = detail_links(page.body)
         else:
             pages = self.catalogue.detail_pages or ["/"]
+            if self.arguments.details == "own" and visitor.detail_links:
+                # As a visitor does: a residence from their own results, carrying their search.
+                pages = visitor.detail_links
             self.timed("detail", lambda: visitor.request("GET", rng.choice(pages)))
 
     def questionnaire(self, visitor: Visitor) -> None:
@@ -418,7 +430,8 @@ def print_report(rows: list[dict], memory: dict, arguments, elapsed: float) -> N
     print(
         f"\nWoonvinder load: {arguments.base_url}, {arguments.clients} clients, "
         f"{elapsed:.0f} s, mix home/content/questionnaire/results/detail = "
-        f"{'/'.join(str(weight) for weight in arguments.mix)}\n"
+        f"{'/'.join(str(weight) for weight in arguments.mix)}, residence pages from "
+        f"{'each visitor’s own results' if arguments.details == 'own' else 'the catalogue'}\n"
     )
     header = f"{'kind':<14}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}"
     print(header + f"{'p99 ms':>9}{'errors':>8}{'429':>6}")
@@ -472,6 +485,13 @@ def parse_arguments(argv=None):
         help="weights home/content/questionnaire/results/detail (default 15/10/15/45/15)",
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--details",
+        choices=["catalogue", "own"],
+        default="catalogue",
+        help="residence pages from the ~200 found before the start (catalogue, as in earlier "
+        "rounds) or from each visitor's own last results page, with their search (own)",
+    )
     parser.add_argument(
         "--forwarded-proto",
         default="https",
