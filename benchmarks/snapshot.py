@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -34,32 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.django_setup import setup_django  # noqa: E402 (after the path)
+
 TODAY = date(2025, 6, 2)
-
-
-def setup_django(database_url: str | None) -> str:
-    if database_url and database_url.startswith("postgres"):
-        import psycopg
-
-        name = database_url.rsplit("/", 1)[1]
-        admin = database_url.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
-        os.environ["DATABASE_URL"] = database_url
-    else:
-        path = Path(tempfile.mkdtemp(prefix="woonvinder-snapshot-")) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from django.db import connection
-
-    return connection.vendor
 
 
 def seed(size: int) -> None:
@@ -159,7 +134,7 @@ def main():
     parser.add_argument("--database", help="postgres://... (default: a temporary SQLite file)")
     parser.add_argument("--writes", type=int, default=9)
     arguments = parser.parse_args()
-    vendor = setup_django(arguments.database)
+    vendor = setup_django(arguments.database, prefix="woonvinder-snapshot-")
     print(f"database: {vendor}; CPU ms, median (min–max) over {arguments.writes} writes")
     print(
         "| residences | full load | reload after one write | extra CPU of the next searches "
