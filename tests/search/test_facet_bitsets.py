@@ -26,19 +26,11 @@ from search.criteria import DISTANCE_CHOICES_KM, Criteria, Importance, Sort, Wis
 from tests.search.conftest import TODAY, make_document, random_location
 from tests.search.strategies import criteria as criteria_strategy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_snapshot")]
 
 LIST_NAMES = list(taxonomy.RESIDENCE_CODE_LISTS)
 ROTTERDAM = (51.9225, 4.4792)
 CUTOFF = ranking.stale_cutoff(TODAY)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_snapshot():
-    # A snapshot is per process and outlives a test's rolled-back data; start each test clean.
-    snapshot_updates.forget_snapshot()
-    yield
-    snapshot_updates.forget_snapshot()
 
 
 def edge_documents() -> list[dict]:

@@ -20,18 +20,11 @@ from search.backends.database_query import CompiledQuery
 from search.criteria import DISTANCE_CHOICES_KM, Criteria, Importance, Sort, Wish
 from tests.search.conftest import TODAY, make_document, random_location
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_snapshot")]
 
 LIST_NAMES = list(taxonomy.RESIDENCE_CODE_LISTS)
 CUTOFF = ranking.stale_cutoff(TODAY)
 ROTTERDAM = (51.9225, 4.4792)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_snapshot():
-    snapshot_updates.forget_snapshot()
-    yield
-    snapshot_updates.forget_snapshot()
 
 
 def edge_documents() -> list[dict]:

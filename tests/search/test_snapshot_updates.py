@@ -31,16 +31,9 @@ from tests.search import test_facet_bitsets as counting
 from tests.search import test_snapshot_ranking as ranking_tests
 from tests.search.conftest import TODAY, make_document
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_snapshot")]
 
 DAYS = [TODAY, TODAY - timedelta(days=30), TODAY + timedelta(days=45)]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_snapshot():
-    snapshot_updates.forget_snapshot()
-    yield
-    snapshot_updates.forget_snapshot()
 
 
 @pytest.fixture
