@@ -283,26 +283,22 @@ def fit_document(page) -> dict:
 
 
 def must_checks(document: dict, criteria) -> list[MustCheck]:
-    from search.criteria import MUST_ALL_LISTS
-
     checks = []
     for list_name, codes in criteria.musts:
-        present, wanted = set(document.get(list_name) or ()), set(codes)
-        met = wanted <= present if list_name in MUST_ALL_LISTS else bool(wanted & present)
         code_list = taxonomy.RESIDENCE_CODE_LISTS[list_name]
         checks.append(
             MustCheck(
                 title=_field_title(list_name),
                 wanted=[str(code_list(code).label) for code in codes],
-                met=met,
+                met=ranking.meets_must(document, list_name, codes),
             )
         )
     if criteria.age is not None:
-        low, high = document.get("min_age"), document.get("max_age")
-        fits_age = (low is None or low <= criteria.age) and (high is None or criteria.age <= high)
         checks.append(
             MustCheck(
-                str(_("Leeftijd")), [str(_("%(age)s jaar") % {"age": criteria.age})], fits_age
+                str(_("Leeftijd")),
+                [str(_("%(age)s jaar") % {"age": criteria.age})],
+                ranking.fits_age(document, criteria.age),
             )
         )
     return checks
@@ -336,12 +332,11 @@ def search_context(request) -> SearchContext:
     residences/templatetags/residence_tags.py) both read it."""
     found = getattr(request, "_residence_search", None)
     if found is None:
-        from django.urls import reverse
-
         from search.criteria import Criteria
+        from search.views.presentation import results_url
 
         criteria, _notices = Criteria.from_query(request.GET)
-        url = "" if criteria.is_empty else f"{reverse('search:results')}?{criteria.to_query()}"
+        url = "" if criteria.is_empty else results_url(criteria)
         found = request._residence_search = SearchContext(criteria, url)
     return found
 

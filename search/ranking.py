@@ -145,20 +145,25 @@ def document_availability(document: dict, today: date) -> Status:
     )
 
 
+def meets_must(document: dict, list_name: str, codes) -> bool:
+    """Whether the document has the codes of one must: all of them for `MUST_ALL_LISTS`, at
+    least one otherwise."""
+    present, wanted = set(document.get(list_name) or ()), set(codes)
+    return wanted <= present if list_name in MUST_ALL_LISTS else bool(wanted & present)
+
+
+def fits_age(document: dict, age: int) -> bool:
+    low, high = document.get("min_age"), document.get("max_age")
+    return (low is None or low <= age) and (high is None or age <= high)
+
+
 def meets_musts(criteria: Criteria, document: dict) -> bool:
     """The must conditions in Python, for tests and the benchmark baseline."""
     for list_name, codes in criteria.musts:
-        present = set(document.get(list_name) or ())
-        wanted = set(codes)
-        if list_name in MUST_ALL_LISTS and not wanted <= present:
+        if not meets_must(document, list_name, codes):
             return False
-        if list_name not in MUST_ALL_LISTS and not wanted & present:
-            return False
-    if criteria.age is not None:
-        if document.get("min_age") is not None and criteria.age < document["min_age"]:
-            return False
-        if document.get("max_age") is not None and criteria.age > document["max_age"]:
-            return False
+    if criteria.age is not None and not fits_age(document, criteria.age):
+        return False
     if criteria.max_distance_km is not None and criteria.has_location:
         distance = document_distance_km(criteria, document)
         if distance is None or distance > criteria.max_distance_km:
