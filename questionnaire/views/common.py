@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 
 from django.contrib import messages
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from config.urlpaths import url_for
 from questionnaire import demand, flow, storage
 from questionnaire.questions import answers_to_criteria
 
@@ -35,22 +31,6 @@ def load_state(request) -> storage.State:
     return state
 
 
-@lru_cache(maxsize=256)
-def _reversed(name: str, args: tuple, script_prefix: str, urlconf, language: str) -> str:
-    return reverse(name, args=args, urlconf=urlconf)
-
-
-@receiver(setting_changed)
-def _forget_reversed(**kwargs) -> None:
-    _reversed.cache_clear()
-
-
-def url_for(name: str, *args) -> str:
-    """`reverse(name, args=args)`, remembered in the process: each questionnaire page links to
-    several of its own addresses, and reverse() costs about as much as rendering a form field."""
-    return _reversed(name, args, get_script_prefix(), get_urlconf(), translation.get_language())
-
-
 def step_url(question, returning: bool = False) -> str:
     url = url_for("questionnaire:step", question.slug)
     return f"{url}?{RETURN_PARAMETER}={RETURN_TO_CHECK}" if returning else url
@@ -65,7 +45,7 @@ def continue_url(answers: dict) -> str:
 def results_url(answers: dict) -> str:
     """The results page for these answers: codes only, never the visitor's own words."""
     query = answers_to_criteria(answers).to_query()
-    base = reverse("search:results")
+    base = url_for("search:results")
     return f"{base}?{query}&{QUESTIONNAIRE_SOURCE}" if query else f"{base}?{QUESTIONNAIRE_SOURCE}"
 
 

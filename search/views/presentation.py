@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.forms.utils import pretty_name
-from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from config.urlpaths import url_for
 from residences import taxonomy
 from residences.models import ResidencePage
 from search.backends import Match
@@ -20,18 +21,9 @@ FEW_RESULTS = 5
 PAGE_WINDOW = 2
 
 
-# Paths of views without arguments, per URL configuration and script prefix: reversing one
-# took longer than rendering a card, and the results page links to a few of them many times.
-_paths: dict[tuple, str] = {}
-
-
 def path(name: str) -> str:
-    """`reverse(name)`, worked out once per process (and script prefix)."""
-    key = (name, get_script_prefix(), get_urlconf())
-    found = _paths.get(key)
-    if found is None:
-        found = _paths[key] = reverse(name)
-    return found
+    """`reverse(name)`, worked out once per process (config/urlpaths.py)."""
+    return url_for(name)
 
 
 def results_url(criteria: Criteria, extra: list[tuple[str, str]] = ()) -> str:
@@ -318,4 +310,3 @@ def _forget(**kwargs) -> None:
     # Languages, locale paths, URL configuration: translate and reverse again.
     _labels.clear()
     _skeletons.clear()
-    _paths.clear()
