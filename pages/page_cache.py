@@ -119,12 +119,10 @@ class Capture:
 #   language switch, the address printed under the page): rendered once per language with
 #   markers for those, filled per request. Such a template sees only `csrf_token`,
 #   `request.get_full_path`, `request.build_absolute_uri` and its own values.
-# - parts that show only what the query string asks for (the residence page's back link and
-#   "why it fits"): nothing to render when the address has no query string;
+# - parts marked `query_only=True` show only what the query string asks for (the residence
+#   page's back link and "why it fits"): nothing to render when the address has no query string;
 MESSAGES_PART = "components/messages.html"
-QUERY_PARTS = frozenset(
-    {"residences/includes/back_to_results.html", "residences/includes/search_fit.html"}
-)
+QUERY_ONLY = "query_only"
 ADDRESS_PARTS = frozenset({"components/language_switch.html", "components/print_address.html"})
 _prepared: dict[tuple, tuple[str, ...]] = {}
 _ADDRESS_SLOTS = {"address", "absolute", "csrf"}
@@ -178,7 +176,7 @@ def render_part(request, template_name: str, values: dict) -> str:
     if request is not None:
         if template_name == MESSAGES_PART and not get_messages(request):
             return ""
-        if template_name in QUERY_PARTS and not request.META.get("QUERY_STRING"):
+        if values.get(QUERY_ONLY) and not request.META.get("QUERY_STRING"):
             return ""
         if template_name in ADDRESS_PARTS:
             return _prepared_part(request, template_name, values)

@@ -3,7 +3,8 @@
 The part is rendered on its own (with the request's context processors and the given values,
 not the page's context), so the page around it can come from the cache: see pages/page_cache.py.
 Values must be plain data (strings, numbers, booleans, lists and dicts of those) because they are
-stored with the page.
+stored with the page. `query_only=True` marks a part that shows only what the address's query
+string asks for: without a query string it is left empty, unrendered.
 """
 
 from django import template

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.template import TemplateDoesNotExist
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -327,3 +328,14 @@ def test_a_page_whose_text_holds_a_marker_is_served_fresh(client, home_page):
     with CaptureQueriesContext(connection) as queries:
         assert Client().get(page.url).status_code == 200
     assert queries  # never stored
+
+
+def test_a_query_only_part_is_not_rendered_without_a_query_string(rf):
+    from pages.page_cache import render_part
+
+    # Not a template at all: rendering it would raise.
+    assert render_part(rf.get("/woonlocatie/"), "geen/sjabloon.html", {"query_only": True}) == ""
+    with pytest.raises(TemplateDoesNotExist):
+        render_part(
+            rf.get("/woonlocatie/?plaats=Rotterdam"), "geen/sjabloon.html", {"query_only": True}
+        )
