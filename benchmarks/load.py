@@ -197,9 +197,9 @@ def detail_links(page: str) -> list[str]:
     return [html.unescape(link) for link in DETAIL_LINK.findall(page)]
 
 
-def same_site_links(html: str) -> list[str]:
+def same_site_links(page: str) -> list[str]:
     links = []
-    for href in LINK.findall(html):
+    for href in LINK.findall(page):
         if href.startswith("/") and not href.startswith("//"):
             links.append(href)
     return links
