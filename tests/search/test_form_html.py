@@ -125,7 +125,8 @@ def test_common_fields_are_rendered_once_and_typed_values_never_kept(client, db)
     again = client.get("/zoeken/?q=geheim&plaats=Delft&leeftijd=77&afstand=5").content.decode()
     assert '<option value="5" selected>Tot 5 km</option>' in html
     assert '<input type="search" name="q" value="geheim" id="id_q">' in html
-    kept = repr(list(search_tags._common_fields.items()))
+    # Object addresses (0x7f...77...) in the repr are not what a visitor typed.
+    kept = re.sub(r"0x[0-9a-f]+", "0x", repr(list(search_tags._common_fields.items())))
     assert "afstand" in kept and "urgentie" in kept
     # Every choice is kept, not only the ones asked for.
     assert 'value="100" selected' in kept and 'value="2" selected' in kept
