@@ -27,13 +27,53 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.signals import page_published
 
 from residences.models import ProviderPage, ResidencePage
-from search.ranking import STALE_AFTER_DAYS
+from residences.taxonomy import AvailabilityStatus
 
 AVAILABILITY_FIELDS = ("free_places", "waiting_weeks", "availability_confirmed_on")
 
+# The catalogue's rules for availability: every page, both search engines and the ranking use
+# these (each engine says them in its own language; tests hold the engines to this Python).
+STALE_AFTER_DAYS = 60
+SHORT_WAIT_MAX_WEEKS = 12
+
 
 def stale_cutoff(today: date) -> date:
+    """Availability confirmed before this date is stale: it no longer counts."""
     return today - timedelta(days=STALE_AFTER_DAYS)
+
+
+def as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def is_stale(confirmed_on: date | str | None, today: date) -> bool:
+    """Stale means only: never confirmed, or confirmed more than STALE_AFTER_DAYS ago."""
+    confirmed = as_date(confirmed_on)
+    return confirmed is None or confirmed < stale_cutoff(today)
+
+
+def availability_status(
+    free_places: int | None,
+    waiting_weeks: int | None,
+    confirmed_on: date | str | None,
+    today: date,
+) -> AvailabilityStatus:
+    if is_stale(confirmed_on, today):
+        return AvailabilityStatus.UNKNOWN
+    if free_places:
+        return AvailabilityStatus.FREE
+    if waiting_weeks is None:
+        return AvailabilityStatus.UNKNOWN
+    if waiting_weeks <= SHORT_WAIT_MAX_WEEKS:
+        return AvailabilityStatus.SHORT_WAIT
+    return AvailabilityStatus.LONG_WAIT
 
 
 def editable_residences(user) -> QuerySet[ResidencePage]:

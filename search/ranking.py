@@ -17,11 +17,18 @@ score comes from who the provider is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
 from residences import geo, taxonomy
+from residences.availability import (  # noqa: F401  (the rules live there; named here for the engines)
+    SHORT_WAIT_MAX_WEEKS,
+    STALE_AFTER_DAYS,
+    as_date,
+    availability_status,
+    stale_cutoff,
+)
 from search.criteria import MUST_ALL_LISTS, Criteria, Importance, Wish
 
 # Every residence that passes the must conditions starts here. Elasticsearch's function_score
@@ -37,9 +44,6 @@ WISH_POINTS = {
 DISTANCE_WEIGHT = 3.0
 DISTANCE_SCALE_KM = 10.0
 DISTANCE_DECAY = 0.5  # at DISTANCE_SCALE_KM the distance term is worth half of DISTANCE_WEIGHT
-
-STALE_AFTER_DAYS = 60
-SHORT_WAIT_MAX_WEEKS = 12
 
 Status = taxonomy.AvailabilityStatus
 AVAILABILITY_POINTS = {
@@ -63,29 +67,6 @@ TEXT_WEIGHT = 1.0
 
 
 # Availability ---------------------------------------------------------------------------
-
-
-def stale_cutoff(today: date) -> date:
-    """Availability confirmed before this date no longer counts."""
-    return today - timedelta(days=STALE_AFTER_DAYS)
-
-
-def availability_status(
-    free_places: int | None,
-    waiting_weeks: int | None,
-    confirmed_on: date | str | None,
-    today: date,
-) -> Status:
-    confirmed = _as_date(confirmed_on)
-    if confirmed is None or confirmed < stale_cutoff(today):
-        return Status.UNKNOWN
-    if free_places:
-        return Status.FREE
-    if waiting_weeks is None:
-        return Status.UNKNOWN
-    if waiting_weeks <= SHORT_WAIT_MAX_WEEKS:
-        return Status.SHORT_WAIT
-    return Status.LONG_WAIT
 
 
 def availability_points(status: Status, urgency: str) -> float:
@@ -211,7 +192,7 @@ def explain(criteria: Criteria, document: dict, today: date) -> Explanation:
         missed=missed,
         distance_km=round(distance, 1) if distance is not None else None,
         availability=document_availability(document, today),
-        confirmed_on=_as_date(document.get("availability_confirmed_on")),
+        confirmed_on=as_date(document.get("availability_confirmed_on")),
         free_places=document.get("free_places"),
         waiting_weeks=document.get("waiting_weeks"),
     )
@@ -241,14 +222,3 @@ def describe() -> dict:
         "short_wait_max_weeks": SHORT_WAIT_MAX_WEEKS,
         "text_weight": TEXT_WEIGHT,
     }
-
-
-def _as_date(value) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
