@@ -1,5 +1,5 @@
-"""Django set up for the database benchmarks (benchmarks/search.py, benchmarks/snapshot.py):
-a fresh database of their own, migrated."""
+"""Django set up for the database benchmark (benchmarks/search.py):
+a fresh database of its own, migrated."""
 
 from __future__ import annotations
 

@@ -7,10 +7,8 @@ SQLite FTS5 table kept in sync by triggers, or in `search_vector` on PostgreSQL;
 by migration 0002 for the database in use.
 
 `SearchIndexState` holds one row: the index generation, a random token every index write
-replaces, so caches keyed by it (facet counts) never serve counts of an older index, and the
-change sequence, a counter every index write advances under that row's lock. `SearchIndexChange`
-logs each write by its sequence with the page ids it wrote or deleted, so a process holding a
-snapshot of the index (search/backends/database_bitsets.py) can reload only those entries.
+replaces, so entries of Django's cache keyed by it (facet counts, the results sidebar) never
+serve an older index.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -119,37 +117,13 @@ class SearchIndexState(models.Model):
 
     A random token rather than a counter: a write rolled back restores the old token with the
     old rows, and a later write can never reuse a token some cache entry was computed under.
-    `sequence` does count writes: each write updates this row after its entries, so writers
-    queue on the row's lock and sequences commit in order (every write numbered at most N is
-    committed once N is). A rolled-back write's number is used again; its token is not.
     """
 
     generation = models.CharField(max_length=32)
     changed_at = models.DateTimeField(auto_now=True)
-    sequence = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "search index state"
 
     def __str__(self) -> str:
         return self.generation
-
-
-class SearchIndexChange(models.Model):
-    """One index write: its sequence and generation token, and the page ids it wrote or deleted.
-
-    `page_ids` is null when the write does not know them (a delete cascading from a page, the
-    sweep at the end of a rebuild): no snapshot can be brought across such a write by loading
-    entries, it loads in full. Old writes are pruned; a snapshot older than the log loads in
-    full too.
-    """
-
-    sequence = models.BigIntegerField(primary_key=True)
-    generation = models.CharField(max_length=32)
-    page_ids = models.JSONField(null=True)
-
-    class Meta:
-        verbose_name = "search index change"
-
-    def __str__(self) -> str:
-        return f"{self.sequence}"

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from residences import taxonomy
@@ -172,22 +172,11 @@ def facet_values(criteria: Criteria, counts: dict[str, dict[str, int]]) -> dict[
     return facets
 
 
-_CODE_LABELS: dict[tuple[str, str | None], tuple[tuple[str, str], ...]] = {}
-
-
-def code_labels(list_name: str) -> tuple[tuple[str, str], ...]:
-    """(code, label) of a code list in taxonomy order, in the active language.
-
-    Kept per list and language: walking the enum and translating ~100 labels cost more than
-    the rest of a search.
-    """
-    key = (list_name, translation.get_language())
-    labels = _CODE_LABELS.get(key)
-    if labels is None:
-        choices = taxonomy.RESIDENCE_CODE_LISTS[list_name]
-        labels = tuple((choice.value, str(choice.label)) for choice in choices)
-        _CODE_LABELS[key] = labels
-    return labels
+def code_labels(list_name: str) -> list[tuple[str, str]]:
+    """(code, label) of a code list in taxonomy order, in the active language."""
+    return [
+        (choice.value, str(choice.label)) for choice in taxonomy.RESIDENCE_CODE_LISTS[list_name]
+    ]
 
 
 def make_match(criteria: Criteria, document: dict, score: float, today: date) -> Match:

@@ -1,12 +1,9 @@
 """The embedded default backend: search over the SearchEntry table with the ORM.
 
-Must conditions are bitmask filters and the score is one SQL expression (database_query.py);
-without free text the same ranking runs in memory over the snapshot (snapshot_ranking.py).
-Totals and facet counts come from each process's bitset snapshot of the index, brought up to
-date when the index generation changes (database_bitsets.py); with free text, from one
-aggregate query cached per generation (database_facets.py). The index side writes SearchEntry
-rows, then replaces the generation and logs the page ids it wrote or deleted, in the same
-transaction, so a snapshot reloads only those entries.
+Must conditions are bitmask filters and the score is one SQL expression (database_query.py).
+Totals and facet counts come from one aggregate query, cached in Django's cache per filter and
+index generation (database_facets.py). The index side writes SearchEntry rows and replaces the
+generation in the same transaction.
 
 Rebuild, and why there is never an empty index: rows are upserted in place batch by batch,
 each stamped with `indexed_at`; when every document is written, rows stamped before the
@@ -26,7 +23,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from residences import taxonomy
-from search.backends import snapshot_ranking
 from search.backends.base import (
     PAGE_SIZE,
     ResultPage,
@@ -70,12 +66,7 @@ class DatabaseBackend(SearchBackend):
         else:
             total, counts = counted.total(), {}
         offset = page_offset(criteria, page_size)
-        if offset >= total:
-            rows = []
-        elif counted.snapshot is not None and snapshot_ranking.answers(criteria):
-            rows = snapshot_top_rows(counted.snapshot, criteria, today, offset, page_size)
-        else:
-            rows = top_rows(query, offset, page_size)
+        rows = top_rows(query, offset, page_size) if offset < total else []
         matches = [make_match(criteria, document, score, today) for document, score in rows]
         return ResultPage(
             criteria=criteria,
@@ -116,7 +107,7 @@ class DatabaseBackend(SearchBackend):
                     unique_fields=["page"],
                     update_fields=ENTRY_FIELDS,
                 )
-                bump_generation([entry.page_id for entry in entries])
+                bump_generation()
 
     def delete(self, ids: list[int]) -> None:
         ids = list(ids)
@@ -124,7 +115,7 @@ class DatabaseBackend(SearchBackend):
             batch = ids[start : start + WRITE_BATCH]
             with transaction.atomic():
                 SearchEntry.objects.filter(pk__in=batch).delete()
-                bump_generation(batch)
+                bump_generation()
 
     def indexed_versions(self) -> dict[int, str]:
         from search.indexing import document_version
@@ -147,7 +138,7 @@ class DatabaseBackend(SearchBackend):
             written += len(batch)
         with transaction.atomic():
             SearchEntry.objects.filter(indexed_at__lt=started).delete()
-            bump_generation()  # which entries went is not known here: snapshots load in full
+            bump_generation()
         return written
 
 
@@ -158,14 +149,6 @@ def top_rows(query: CompiledQuery, offset: int, page_size: int) -> list[tuple[di
     whole document through the sort (SQLite reads it from the table for every row).
     """
     ranked = list(query.ranked().values_list("pk", "score")[offset : offset + page_size])
-    return with_documents(ranked)
-
-
-def snapshot_top_rows(snapshot, criteria: Criteria, today: date, offset: int, page_size: int):
-    """The same page as `top_rows`, ranked in memory from the process's index snapshot."""
-    columns = snapshot_ranking.columns_for(snapshot)
-    matching = snapshot.matching(criteria, today)
-    ranked = snapshot_ranking.ranked_page(columns, criteria, today, matching, offset, page_size)
     return with_documents(ranked)
 
 

@@ -2,8 +2,10 @@
 
 Every term of `search.ranking.score` has its SQL twin here, built from the same constants, so
 the database computes the same number `ranking.score()` computes in Python (tests hold the two
-to within 1e-6). Distances are haversine with ranking's Earth radius, using the SQL math
-functions SQLite (3.35+) and PostgreSQL both have.
+to within 1e-6). Each rule is said once in SQL: `must_sql` is `ranking.meets_must`,
+`distance_sql` is `residences.geo.distance_km` (haversine, with the SQL math functions SQLite
+3.35+ and PostgreSQL both have), and the CASE of `_by_status` is
+`residences.availability.availability_status`, built from that module's constants.
 
 The SQL is written as text and handed to the ORM as RawSQL: as a tree of ORM expressions (one
 CASE per wish, per availability status, a dozen functions per distance) it took Django longer
@@ -21,7 +23,7 @@ from django.db import connection
 from django.db.models import BooleanField, F, FloatField, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from residences import geo
+from residences import availability, geo
 from search import ranking
 from search.criteria import MUST_ALL_LISTS, Criteria, Sort
 from search.models import SearchEntry, code_bit, codes_mask, mask_field_name
@@ -62,10 +64,9 @@ class CompiledQuery:
             )
             params += [criteria.age, criteria.age]
         if criteria.available_only:
-            conditions.append(
-                f"{column('availability_confirmed_on')} >= %s AND {column('free_places')} > 0"
-            )
-            params.append(sql_date(ranking.stale_cutoff(self.today)))
+            # Status FREE, said so that the index can range over the confirmation date.
+            conditions.append(f"NOT {stale_sql()} AND {free_now_sql()}")
+            params.append(sql_date(availability.stale_cutoff(self.today)))
         if criteria.has_location and criteria.max_distance_km is not None:
             # The box lets the index range over latitude and discard most rows before the
             # exact, more expensive haversine test runs on the few left.
@@ -89,7 +90,7 @@ class CompiledQuery:
         within = None
         if criteria.has_location and criteria.max_distance_km is not None:
             within = (criteria.latitude, criteria.longitude, criteria.max_distance_km)
-        fresh_from = ranking.stale_cutoff(self.today) if criteria.available_only else None
+        fresh_from = availability.stale_cutoff(self.today) if criteria.available_only else None
         return (
             ("musts", criteria.musts),
             ("age", criteria.age),
@@ -180,18 +181,19 @@ class CompiledQuery:
         return self._by_status(order)
 
     def _by_status(self, values: dict) -> tuple[str, list]:
-        """A CASE over ranking.availability_status's rules, the cutoff date as a parameter."""
+        """The SQL of `availability.availability_status`: a CASE in the same order of rules,
+        the stale cutoff as a parameter, `values[status]` as each branch's result."""
         status = ranking.Status
-        confirmed = column("availability_confirmed_on")
+        waiting = column("waiting_weeks")
         sql = (
-            f"CASE WHEN {confirmed} IS NULL OR {confirmed} < %s THEN %s"
-            f" WHEN {column('free_places')} > 0 THEN %s"
-            f" WHEN {column('waiting_weeks')} IS NULL THEN %s"
-            f" WHEN {column('waiting_weeks')} <= {int(ranking.SHORT_WAIT_MAX_WEEKS)} THEN %s"
+            f"CASE WHEN {stale_sql()} THEN %s"
+            f" WHEN {free_now_sql()} THEN %s"
+            f" WHEN {waiting} IS NULL THEN %s"
+            f" WHEN {waiting} <= {int(availability.SHORT_WAIT_MAX_WEEKS)} THEN %s"
             " ELSE %s END"
         )
         params = [
-            sql_date(ranking.stale_cutoff(self.today)),
+            sql_date(availability.stale_cutoff(self.today)),
             values[status.UNKNOWN],
             values[status.FREE],
             values[status.UNKNOWN],
@@ -251,13 +253,29 @@ def sql_date(value: date):
     return connection.ops.adapt_datefield_value(value)
 
 
+def stale_sql() -> str:
+    """`availability.is_stale` as SQL: never confirmed, or before the cutoff (one parameter)."""
+    confirmed = column("availability_confirmed_on")
+    return f"({confirmed} IS NULL OR {confirmed} < %s)"
+
+
+def free_now_sql() -> str:
+    """A fresh residence with this is FREE (`availability_status`'s `if free_places`)."""
+    return f"({column('free_places')} > 0)"
+
+
 def has_code_sql(list_name: str, code: str) -> str:
     return f"({column(mask_field_name(list_name))} & {int(code_bit(list_name, code))}) <> 0"
 
 
-def must_sql(list_name: str, codes) -> str:
-    """A must condition over the mask column (integers from our own taxonomy only)."""
-    mask = column(mask_field_name(list_name))
+def must_sql(list_name: str, codes, *, qualified: bool = True) -> str:
+    """A must condition over the mask column (integers from our own taxonomy only).
+
+    The SQL of `ranking.meets_must`: every code for `MUST_ALL_LISTS`, any one code otherwise.
+    `qualified=False` names the bare column, for queries over a subquery of SearchEntry rows.
+    """
+    name = mask_field_name(list_name)
+    mask = column(name) if qualified else connection.ops.quote_name(name)
     selection = int(codes_mask(list_name, codes))
     if list_name in MUST_ALL_LISTS:
         return f"(({mask} & {selection}) = {selection})"

@@ -21,16 +21,6 @@ def _fresh_backends():
 
 
 @pytest.fixture
-def fresh_snapshot():
-    """The process's search snapshot outlives a test's rolled-back data; start and end clean."""
-    from search.backends import snapshot_updates
-
-    snapshot_updates.forget_snapshot()
-    yield
-    snapshot_updates.forget_snapshot()
-
-
-@pytest.fixture
 def database_backend(db):
     return DatabaseBackend()
 
