@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "residences",
     "search",
     "questionnaire",
+    "enquiries",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -117,6 +118,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Invitation and password reset links (one token generator for both) work for three days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -146,23 +149,18 @@ STORAGES = {
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "config.cache.SharedClientRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
         }
     }
 else:
-    # Per process; whole pages (~50 KB) live here too, so the entry count bounds the memory.
+    # Per process: template fragments and menus; the entry count bounds the memory.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 500},
         }
     }
-
-# Whole Wagtail pages for every visitor (pages/page_cache.py; 0 turns it off). A shared cache
-# sees content changes at once; a per-process cache needs a short life so that the other workers
-# follow within a minute.
-PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if env("REDIS_URL") else "60"))
 
 # Questionnaire answers are health data: sessions live on the server, expire after a day and
 # are never readable by scripts. The database holds every session. With a shared cache (Redis)
@@ -219,15 +217,41 @@ ELASTICSEARCH_USERNAME = env("ELASTICSEARCH_USERNAME")
 ELASTICSEARCH_PASSWORD = env("ELASTICSEARCH_PASSWORD")
 ELASTICSEARCH_API_KEY = env("ELASTICSEARCH_API_KEY")
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "woonvinder-residences")
+# The server's major version (8 or 9): the REST compatibility every request asks for.
+ELASTICSEARCH_VERSION = env("ELASTICSEARCH_VERSION", "9")
+# https with a private CA: the CA's PEM file, or the server certificate's SHA-256 fingerprint.
+ELASTICSEARCH_CA_CERTS = env("ELASTICSEARCH_CA_CERTS")
+ELASTICSEARCH_SSL_ASSERT_FINGERPRINT = env("ELASTICSEARCH_SSL_ASSERT_FINGERPRINT")
+# `search_index rebuild|check|update` may use a key that can create and delete indexes; the
+# web tier's ELASTICSEARCH_API_KEY can only read and write documents.
+ELASTICSEARCH_OPERATOR_API_KEY = env("ELASTICSEARCH_OPERATOR_API_KEY")
 GEOCODER_PDOK_ENABLED = env_bool("GEOCODER_PDOK_ENABLED", False)
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap-bijdragers")
+
+# Requests to residences (enquiries/). Names, contact details, messages and attached wishes are
+# encrypted in the database with these Fernet keys: comma-separated, the newest first. Older keys
+# only decrypt, so a key is rotated by putting a new one in front and running
+# `manage.py rotate_enquiry_keys`. There is no default: dev and test settings set their own.
+ENQUIRY_ENCRYPTION_KEYS = env_list("ENQUIRY_ENCRYPTION_KEYS")
+# A closed request is deleted this many days after it closed, an untouched one after
+# REQUEST_UNTOUCHED_DAYS (`manage.py purge_enquiries`, daily from cron).
+REQUEST_RETENTION_DAYS = int(env("REQUEST_RETENTION_DAYS", "90"))
+REQUEST_UNTOUCHED_DAYS = int(env("REQUEST_UNTOUCHED_DAYS", "180"))
+# How long a status link in a mail works; each status mail carries a fresh one.
+ENQUIRY_STATUS_LINK_DAYS = int(env("ENQUIRY_STATUS_LINK_DAYS", "180"))
+# Sent requests (requests, seconds) per visitor address and per residence.
+ENQUIRY_LIMIT_PER_ADDRESS = (int(env("ENQUIRY_LIMIT_PER_ADDRESS", "5")), 3600)
+ENQUIRY_LIMIT_PER_RESIDENCE = (int(env("ENQUIRY_LIMIT_PER_RESIDENCE", "30")), 3600)
 
 # Admin login throttling
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Failures count per user name *and* address, so a stranger who guesses wrong for a known
+# e-mail locks only their own address out, never the real editor at theirs; and per address
+# alone, so one address spraying guesses over many user names is stopped too.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 # Locked-out editors get the Dutch 429 page; axes logs a pseudonym instead of username and
 # address, uses the same client address as the rate limit, and keeps no log of good logins.
 AXES_LOCKOUT_CALLABLE = "config.ratelimit.axes_lockout_response"

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, env, env_list
 
 DEBUG = False
 SECRET_KEY = "django-insecure-test-only-key-for-the-woonvinder-test-suite"
@@ -15,3 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Whole test runs send far more searches from 127.0.0.1 than a visitor may; tests/ops turn the
 # limits on with the settings fixture.
 RATE_LIMITS = {}
+# A fixed key that protects nothing: only for local data (see base.py for production).
+ENQUIRY_ENCRYPTION_KEYS = env_list("ENQUIRY_ENCRYPTION_KEYS") or [
+    "d29vbnZpbmRlci1kZXYtb25seS1lbnF1aXJ5LWtleSE="
+]

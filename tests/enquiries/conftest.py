@@ -1,0 +1,58 @@
+"""Two onboarded providers (each with an editor, a published and a draft residence), a
+coordinator, and a helper that stores a request directly."""
+
+import pytest
+
+from enquiries.models import ContactTime, ContactWay, Enquiry, Role, Status, StatusChange
+from tests.residences.conftest import make_provider
+
+# Values a test can look for anywhere (columns, logs, mails, URLs): they must only ever be seen
+# by the provider's editor on the request's own page.
+SECRET_NAME = "Geertruida Zonnebloem-Ağaoğlu"
+SECRET_MESSAGE = "Mijn moeder valt 's nachts vaak en vergeet haar insuline."
+SECRET_PHONE = "06 98765432"
+SECRET_EMAIL = "dochter.zonnebloem@example.org"
+
+
+@pytest.fixture
+def provider_a(db):
+    return make_provider("A")
+
+
+@pytest.fixture
+def provider_b(db):
+    return make_provider("B")
+
+
+@pytest.fixture
+def coordinator(provider_a, provider_b):
+    from django.contrib.auth.models import Group
+
+    from residences.onboarding import COORDINATOR_GROUP_NAME
+    from tests.factories import UserFactory
+
+    return UserFactory(
+        username="coordinator", groups=[Group.objects.get(name=COORDINATOR_GROUP_NAME)]
+    )
+
+
+def store_enquiry(residence, **overrides) -> Enquiry:
+    import uuid
+
+    values = {
+        "batch": uuid.uuid4(),
+        "residence": residence,
+        "provider": residence.provider,
+        "role": Role.RELATIVE,
+        "name": SECRET_NAME,
+        "phone": SECRET_PHONE,
+        "email": SECRET_EMAIL,
+        "message": SECRET_MESSAGE,
+        "contact_way": ContactWay.PHONE,
+        "contact_time": ContactTime.MORNING,
+        "wishes": None,
+    }
+    values.update(overrides)
+    enquiry = Enquiry.objects.create(**values)
+    StatusChange.objects.create(enquiry=enquiry, status=Status.NEW)
+    return enquiry

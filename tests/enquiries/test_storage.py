@@ -1,0 +1,77 @@
+"""Personal fields are stored encrypted, and a key can be rotated without losing a request."""
+
+import io
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.management import call_command
+from django.db import connection
+
+from enquiries import crypto
+from enquiries.models import Enquiry
+from tests.enquiries.conftest import SECRET_EMAIL, SECRET_MESSAGE, SECRET_NAME, store_enquiry
+
+WISHES = {"musts": [{"label": "Verpleeghuiszorg met dementie"}], "note": "Tuin is belangrijk"}
+
+
+def raw_row(enquiry) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, phone, email, message, wishes FROM enquiries_enquiry WHERE id = %s",
+            [enquiry.pk.hex if connection.vendor == "sqlite" else enquiry.pk],
+        )
+        row = cursor.fetchone()
+    assert row is not None
+    return " ".join(str(value) for value in row)
+
+
+@pytest.mark.django_db
+def test_columns_hold_only_ciphertext(provider_a):
+    enquiry = store_enquiry(provider_a.residence, wishes=WISHES)
+    stored = raw_row(enquiry)
+    for secret in (SECRET_NAME, SECRET_MESSAGE, SECRET_EMAIL, "insuline", "Tuin", "dementie"):
+        assert secret not in stored
+    again = Enquiry.objects.get(pk=enquiry.pk)
+    assert again.name == SECRET_NAME
+    assert again.message == SECRET_MESSAGE
+    assert again.wishes == WISHES
+
+
+@pytest.mark.django_db
+def test_empty_phone_stays_empty_and_readable(provider_a):
+    enquiry = store_enquiry(provider_a.residence, phone="")
+    assert Enquiry.objects.get(pk=enquiry.pk).phone == ""
+
+
+@pytest.mark.django_db
+def test_rotating_to_a_new_key_keeps_requests_readable_without_the_old_key(
+    provider_a, settings
+):
+    old_key = settings.ENQUIRY_ENCRYPTION_KEYS[0]
+    enquiry = store_enquiry(provider_a.residence, wishes=WISHES)
+    before = raw_row(enquiry)
+    new_key = Fernet.generate_key().decode()
+    settings.ENQUIRY_ENCRYPTION_KEYS = [new_key, old_key]
+    output = io.StringIO()
+    call_command("rotate_enquiry_keys", stdout=output)
+    assert "Re-encrypted 1 request(s)." in output.getvalue()
+    assert raw_row(enquiry) != before
+    settings.ENQUIRY_ENCRYPTION_KEYS = [new_key]
+    again = Enquiry.objects.get(pk=enquiry.pk)
+    assert (again.name, again.message, again.wishes) == (SECRET_NAME, SECRET_MESSAGE, WISHES)
+
+
+@pytest.mark.django_db
+def test_a_removed_key_cannot_read_old_requests(provider_a, settings):
+    enquiry = store_enquiry(provider_a.residence)
+    settings.ENQUIRY_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(crypto.DecryptionFailed):
+        Enquiry.objects.get(pk=enquiry.pk)
+
+
+def test_no_keys_is_a_configuration_error(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.ENQUIRY_ENCRYPTION_KEYS = []
+    with pytest.raises(ImproperlyConfigured):
+        crypto.encrypt("x")
