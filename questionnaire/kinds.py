@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from residences import numbers
 from search.criteria import Criteria, Importance, Wish
 
 DONT_KNOW = "weet-niet"
@@ -150,6 +152,19 @@ class Question:
 
     # Answers --------------------------------------------------------------------------------
 
+    def still_fits(self, answer, answers: dict) -> bool:
+        """Whether a stored answer is still one of the choices, given the answers before it.
+
+        Options follow earlier answers (financing follows the indication, care profiles the
+        target groups): a choice made on another branch no longer counts and is asked again.
+        """
+        if self.kind == SINGLE:
+            return answer in {option.code for option in self.choices(answers)}
+        if self.kind == MULTIPLE:
+            codes = {option.code for option in self.choices(answers)}
+            return isinstance(answer, list) and all(value in codes for value in answer)
+        return True
+
     def is_complete(self, answers: dict) -> bool:
         if self.slug not in answers:
             return False
@@ -197,15 +212,10 @@ class Question:
             if self.optional:
                 return None, []
             return None, [FieldError(self.slug, str(self.required_message))]
-        if not value.isdigit():
-            return None, [FieldError(self.slug, str(_("Vul een getal in, bijvoorbeeld 45.")))]
-        number = int(value)
-        if not self.minimum <= number <= self.maximum:
-            message = _("Vul een getal in van %(minimum)s tot en met %(maximum)s.") % {
-                "minimum": self.minimum,
-                "maximum": self.maximum,
-            }
-            return None, [FieldError(self.slug, str(message))]
+        try:
+            number = numbers.whole_number(value, minimum=self.minimum, maximum=self.maximum)
+        except ValidationError as error:
+            return None, [FieldError(self.slug, message) for message in error.messages]
         return number, []
 
     def _clean_importance(self, data, answers):

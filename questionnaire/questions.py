@@ -30,7 +30,7 @@ from questionnaire.kinds import (
     Wording,
 )
 from questionnaire.places import clean_place, place_heading
-from residences import taxonomy
+from residences import numbers, taxonomy
 from search.criteria import DISTANCE_CHOICES_KM, Criteria, Wish
 
 T = taxonomy
@@ -38,8 +38,16 @@ T = taxonomy
 DONT_KNOW_OPTION = Option(DONT_KNOW, _("Ik weet het niet"), "question", exclusive=True)
 
 INDICATION_YES = "ja"
+INDICATION_NO = "nee"
 AT_HOME = "thuis"  # staying at home with care at home (VPT or MPT): a way to live, not a place
 AT_HOME_FINANCING = (T.Financing.VPT.value, T.Financing.MPT.value)
+# Without a Wlz indication the municipality pays: youth care under the Jeugdwet, sheltered living
+# (beschermd wonen) under the Wmo; either can also come as a personal budget.
+MUNICIPAL_FINANCING = (T.Financing.YOUTH, T.Financing.WMO, T.Financing.PGB)
+FINANCING_LABELS = {
+    T.Financing.YOUTH: _("Jeugdwet: jeugdhulp via de gemeente"),
+    T.Financing.WMO: _("Wmo: beschermd wonen via de gemeente"),
+}
 NEAR_ANYWHERE = "maakt-niet-uit"
 NO_HELP = "geen"
 DAY_ACTIVITIES_YES = "ja"
@@ -135,8 +143,9 @@ def asks_care_profile(answers: dict) -> bool:
 
 
 def asks_financing(answers: dict) -> bool:
-    # Someone without a (known) indication cannot know yet how the care will be paid.
-    return answers.get("indicatie") == INDICATION_YES
+    # Without a Wlz indication the municipality can pay (Jeugdwet, Wmo); someone who does not
+    # know or still waits for the CIZ cannot know yet how the care will be paid.
+    return answers.get("indicatie") in {INDICATION_YES, INDICATION_NO}
 
 
 def asks_place(answers: dict) -> bool:
@@ -256,9 +265,8 @@ def _place(answer, answers: dict) -> Contribution:
 
 
 def _distance(answer, answers: dict) -> Contribution:
-    if answer and answer.isdigit():
-        return Contribution(values={"max_distance_km": int(answer)})
-    return Contribution()
+    km = numbers.parse_whole_number(answer)
+    return Contribution(values={"max_distance_km": km}) if km is not None else Contribution()
 
 
 def _urgency(answer, answers: dict) -> Contribution:
@@ -271,10 +279,15 @@ def _care_profile_options(answers: dict) -> list[Option]:
 
 
 def _financing_options(answers: dict) -> list[Option]:
-    wanted = (T.Financing.ZIN, T.Financing.VPT, T.Financing.MPT, T.Financing.PGB)
-    if _codes(answers, "woonvorm") == [AT_HOME]:
+    if answers.get("indicatie") != INDICATION_YES:
+        wanted = MUNICIPAL_FINANCING
+    elif _codes(answers, "woonvorm") == [AT_HOME]:
         wanted = (T.Financing.VPT, T.Financing.MPT, T.Financing.PGB)
-    return [Option(code.value, code.label, "euro") for code in wanted] + [DONT_KNOW_OPTION]
+    else:
+        wanted = (T.Financing.ZIN, T.Financing.VPT, T.Financing.MPT, T.Financing.PGB)
+    return [
+        Option(code.value, FINANCING_LABELS.get(code, code.label), "euro") for code in wanted
+    ] + [DONT_KNOW_OPTION]
 
 
 def _distance_options(answers: dict) -> list[Option]:
@@ -339,7 +352,7 @@ QUESTIONS: tuple[Question, ...] = (
         options=(
             Option(INDICATION_YES, _("Ja"), "check"),
             Option("aangevraagd", _("Nee, maar die is aangevraagd"), "clock"),
-            Option("nee", _("Nee"), "cross"),
+            Option(INDICATION_NO, _("Nee"), "cross"),
             DONT_KNOW_OPTION,
         ),
         required_message=_("Kies of er een Wlz-indicatie is."),
@@ -381,8 +394,8 @@ QUESTIONS: tuple[Question, ...] = (
         text=Wording(_("Hoe wordt de zorg betaald?")),
         help=Wording(
             _(
-                "Dit staat in de afspraken met het zorgkantoor. Zorg in Natura: de zorgaanbieder "
-                "regelt alles. Pgb: u krijgt zelf geld en koopt de zorg in."
+                "Dit staat in de afspraken met het zorgkantoor of de gemeente. Zorg in Natura: "
+                "de zorgaanbieder regelt alles. Pgb: u krijgt zelf geld en koopt de zorg in."
             )
         ),
         options=_financing_options,
@@ -568,13 +581,18 @@ def effective_answers(answers: dict) -> dict:
     """Only the answers to questions that are asked, given the answers before them.
 
     A visitor who goes back and changes a branch leaves old answers behind; they stay stored (so
-    switching back restores them) but never count and never steer a later question.
+    switching back restores them) but never count and never steer a later question. So does an
+    answer that is no longer among its question's choices.
     """
     effective: dict = {}
     for question in QUESTIONS:
-        if question.asked_when(effective) and question.slug in answers:
+        if question.asked_when(effective) and _counts(question, answers, effective):
             effective[question.slug] = answers[question.slug]
     return effective
+
+
+def _counts(question: Question, answers: dict, effective: dict) -> bool:
+    return question.slug in answers and question.still_fits(answers[question.slug], effective)
 
 
 def asked_questions(answers: dict) -> list[Question]:
@@ -583,7 +601,7 @@ def asked_questions(answers: dict) -> list[Question]:
     for question in QUESTIONS:
         if question.asked_when(effective):
             asked.append(question)
-            if question.slug in answers:
+            if _counts(question, answers, effective):
                 effective[question.slug] = answers[question.slug]
     return asked
 

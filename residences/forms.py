@@ -3,19 +3,20 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from residences import taxonomy
+from residences.numbers import WholeNumberField
 
 
 class AvailabilityForm(forms.Form):
     """One residence's row on the 'update availability' screen."""
 
-    residence = forms.IntegerField(widget=forms.HiddenInput)
-    free_places = forms.IntegerField(
+    residence = WholeNumberField(widget=forms.HiddenInput)
+    free_places = WholeNumberField(
         label=_("Vrije plaatsen nu"),
         min_value=0,
         max_value=32767,
         error_messages={"required": _("Vul het aantal vrije plaatsen in (0 mag).")},
     )
-    waiting_weeks = forms.IntegerField(
+    waiting_weeks = WholeNumberField(
         label=_("Wachttijd in weken"),
         min_value=0,
         max_value=32767,

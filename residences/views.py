@@ -14,14 +14,14 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from residences import availability
+from residences import availability, numbers
 from residences.forms import AvailabilityFormSet, OnboardProviderForm
 from residences.models import ProviderPage, ResidencePage
 from residences.onboarding import onboard_provider
 
 # Providers sit at depth 3 (root, home, provider), so their path is three steps long.
 PROVIDER_PATH_LENGTH = Page.steplen * 3
-RESIDENCE_ID_KEY = re.compile(r"^form-(\d+)-residence$")
+RESIDENCE_ID_KEY = re.compile(r"^form-([0-9]{1,4})-residence$")
 
 
 class AvailabilityView(WagtailAdminTemplateMixin, TemplateView):
@@ -39,10 +39,10 @@ class AvailabilityView(WagtailAdminTemplateMixin, TemplateView):
         return availability.editable_residences(self.request.user)
 
     def selected_provider(self):
-        value = self.request.GET.get("aanbieder", "")
-        if not value.isdigit():
+        provider_id = numbers.parse_whole_number(self.request.GET.get("aanbieder", ""))
+        if provider_id is None:
             return None
-        return ProviderPage.objects.filter(pk=int(value)).first()
+        return ProviderPage.objects.filter(pk=provider_id).first()
 
     def listing(self):
         queryset = self.editable()
@@ -89,9 +89,10 @@ class AvailabilityView(WagtailAdminTemplateMixin, TemplateView):
         for key, value in self.request.POST.items():
             match = RESIDENCE_ID_KEY.match(key)
             if match:
-                if not value.isdigit():
+                residence_id = numbers.parse_whole_number(value)
+                if residence_id is None:
                     raise PermissionDenied
-                by_index[int(match.group(1))] = int(value)
+                by_index[int(match.group(1))] = residence_id
         allowed = {page.pk: page for page in self.editable().filter(pk__in=by_index.values())}
         if set(by_index.values()) - set(allowed):
             raise PermissionDenied

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
-from residences import geo, taxonomy
+from residences import geo, numbers, taxonomy
 
 # Every code list that can hold a must condition or a wish, with its name in the URL.
 URL_NAMES: dict[str, str] = {
@@ -285,8 +285,9 @@ class _QueryParser:
         value = self.first("afstand")
         if not value:
             return None
-        if value.isdecimal() and int(value) in DISTANCE_CHOICES_KM:
-            return int(value)
+        km = numbers.parse_whole_number(value)
+        if km in DISTANCE_CHOICES_KM:
+            return km
         self.notice(_("Kies een afstand uit de lijst. We zoeken nu zonder grens."))
         return None
 
@@ -294,8 +295,9 @@ class _QueryParser:
         value = self.first(key)
         if not value:
             return None
-        if value.isdecimal() and low <= int(value) <= high:
-            return int(value)
+        number = numbers.parse_whole_number(value, minimum=low, maximum=high)
+        if number is not None:
+            return number
         self.notice(message)
         return None
 
@@ -348,6 +350,7 @@ def _parse_wish(value: str) -> Wish | None:
     list_name = LIST_NAMES_BY_URL_NAME.get(url_name)
     if list_name is None or code not in KNOWN_CODES[list_name]:
         return None
-    if not importance.isdecimal() or int(importance) not in Importance.VALUES:
+    weight = numbers.parse_whole_number(importance)
+    if weight not in Importance.VALUES:
         return None
-    return Wish(list_name, code, int(importance))
+    return Wish(list_name, code, weight)

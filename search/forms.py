@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from residences import numbers
 from search.criteria import clean_value, parse_wishes
 
 
@@ -167,21 +168,10 @@ class LenientMultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
         return [value for value in values if self.valid_value(value)]
 
 
-class WholeNumberField(SharedChoicesMixin, forms.IntegerField):
+class WholeNumberField(SharedChoicesMixin, numbers.WholeNumberField):
     """Only plain digits, like the parser: "67" is an age, "67.0" or "+67" is not."""
 
     widget = NumberInput
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        text = str(value).strip()
-        try:
-            if not text.isdecimal():
-                raise ValueError(text)
-            return int(text)
-        except ValueError as error:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
 class WishField(SharedChoicesMixin, forms.MultipleChoiceField):
@@ -200,7 +190,7 @@ class WishField(SharedChoicesMixin, forms.MultipleChoiceField):
 class ShortlistForm(forms.Form):
     """The add and remove buttons: a page id and where to go back to."""
 
-    residence = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    residence = numbers.WholeNumberField(min_value=1, widget=forms.HiddenInput)
     next = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
     error_messages = {"residence": _("Kies een woonlocatie.")}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from residences import presenters
+from residences import numbers, presenters
 from residences.models import ResidencePage
 from search import ranking, shortlist
 from search.criteria import Criteria
@@ -69,9 +69,10 @@ def _requested_ids(request) -> tuple[list[int], list[str]]:
         return shortlist.ids(request.session), notices
     ids: list[int] = []
     for value in all_values(request.GET, "id"):
-        if value.isdecimal() and len(value) < 12 and int(value) > 0:
-            if int(value) not in ids:
-                ids.append(int(value))
+        page_id = numbers.parse_whole_number(value, minimum=1)
+        if page_id is not None:
+            if page_id not in ids:
+                ids.append(page_id)
         elif _("Een onbekende woonlocatie is weggelaten.") not in notices:
             notices.append(_("Een onbekende woonlocatie is weggelaten."))
     return ids, notices

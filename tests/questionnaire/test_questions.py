@@ -175,10 +175,25 @@ def test_care_profile_options_follow_the_target_groups():
     assert codes == ["GGZ-B", "GGZ-W", "weet-niet"]
 
 
-def test_no_financing_question_without_a_known_indication():
-    assert "financiering" in slugs({"indicatie": "ja"})
-    for answer in ("nee", "aangevraagd", "weet-niet"):
+def test_no_financing_question_while_the_indication_is_unknown_or_awaited():
+    for answer in ("ja", "nee"):
+        assert "financiering" in slugs({"indicatie": answer})
+    for answer in ("aangevraagd", "weet-niet"):
         assert "financiering" not in slugs({"indicatie": answer})
+
+
+def test_without_a_wlz_indication_the_municipal_financing_is_offered():
+    options = BY_SLUG["financiering"].choices({"indicatie": "nee"})
+    labels = {option.code: str(option.label) for option in options}
+    assert list(labels) == ["jeugdwet", "wmo", "pgb", "weet-niet"]
+    assert labels["jeugdwet"] == "Jeugdwet: jeugdhulp via de gemeente"
+    assert labels["wmo"] == "Wmo: beschermd wonen via de gemeente"
+
+
+def test_jeugdwet_and_wmo_answers_become_the_financing_must():
+    for code in ("jeugdwet", "wmo"):
+        answers = {"indicatie": "nee", "financiering": code}
+        assert answers_to_criteria(answers).must("financing") == (code,)
 
 
 def test_financing_options_for_staying_at_home_leave_out_residential_care():
@@ -203,6 +218,9 @@ def test_rating_pages_only_for_chosen_wishes():
 
 def test_a_closed_branch_no_longer_counts():
     answers = {"indicatie": "ja", "financiering": "pgb"}
+    answers["indicatie"] = "aangevraagd"
+    assert answers_to_criteria(answers).must("financing") == ()
+    answers = {"indicatie": "ja", "financiering": "zin"}
     answers["indicatie"] = "nee"
     assert answers_to_criteria(answers).must("financing") == ()
     answers = {"waar": "huidig", "plaats": ROTTERDAM_CENTRE, "afstand": "5"}
@@ -212,7 +230,7 @@ def test_a_closed_branch_no_longer_counts():
 
 
 def test_progress_counts_the_questions_this_visitor_gets():
-    short = {"indicatie": "nee", "waar": "maakt-niet-uit"}
+    short = {"indicatie": "aangevraagd", "waar": "maakt-niet-uit"}
     long = {"indicatie": "ja", "doelgroep": ["vg"], "waar": "huidig", "plaats": ROTTERDAM_CENTRE}
     question = BY_SLUG["indicatie"]
     assert flow.progress(question, long).total - flow.progress(question, short).total == 4
