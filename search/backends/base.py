@@ -26,13 +26,18 @@ from django.utils.translation import gettext_lazy as _
 
 from residences import taxonomy
 from search import ranking
-from search.criteria import Criteria, Sort
+from search.criteria import KNOWN_CODES, Criteria, Sort
 
 PAGE_SIZE = 20
 
 FALLBACK_NOTICE = _(
     "De zoekmachine is even niet bereikbaar. U ziet resultaten uit onze reservelijst."
 )
+
+
+class InvalidSearch(ValueError):
+    """The criteria or paging asked for something no backend can answer (a programming error:
+    `Criteria.from_query` and `Criteria.build` never produce such criteria)."""
 
 
 class SearchUnavailable(Exception):
@@ -132,6 +137,26 @@ class SearchBackend(abc.ABC):
 
 
 # Helpers both engines share --------------------------------------------------------------
+
+
+def check_search(criteria: Criteria, page_size: int = PAGE_SIZE) -> None:
+    """Raise InvalidSearch for input no engine may quietly reinterpret; every backend calls it.
+
+    Unknown code lists or codes would otherwise fail deep in one engine and silently match
+    nothing (or everything) in another.
+    """
+    if page_size < 1:
+        raise InvalidSearch(f"page_size must be at least 1, not {page_size}")
+    if criteria.page < 1:
+        raise InvalidSearch(f"page must be at least 1, not {criteria.page}")
+    if criteria.sort not in Sort.VALUES:
+        raise InvalidSearch(f"unknown sort {criteria.sort!r}")
+    asked = [*criteria.must_conditions(), *((w.list_name, w.code) for w in criteria.wishes)]
+    for list_name, code in asked:
+        if code not in KNOWN_CODES.get(list_name, ()):
+            raise InvalidSearch(f"unknown code {code!r} in list {list_name!r}")
+    if criteria.max_distance_km is not None and criteria.max_distance_km < 0:
+        raise InvalidSearch(f"max_distance_km must not be negative ({criteria.max_distance_km})")
 
 
 def resolve_today(today: date | None) -> date:

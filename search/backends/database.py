@@ -27,6 +27,7 @@ from search.backends.base import (
     PAGE_SIZE,
     ResultPage,
     SearchBackend,
+    check_search,
     facet_values,
     make_match,
     page_offset,
@@ -58,6 +59,7 @@ class DatabaseBackend(SearchBackend):
         today: date | None = None,
         facets: bool = True,
     ) -> ResultPage:
+        check_search(criteria, page_size)
         today = resolve_today(today)
         query = CompiledQuery(criteria, today)
         counted = CountCache(query)
@@ -80,6 +82,7 @@ class DatabaseBackend(SearchBackend):
         )
 
     def count(self, criteria: Criteria, *, today: date | None = None) -> int:
+        check_search(criteria)
         return CountCache(CompiledQuery(criteria, resolve_today(today))).total()
 
     def scored(self, criteria: Criteria, *, today: date | None = None):
