@@ -1,4 +1,4 @@
-"""What makes the database backend fast must never make it wrong.
+"""Every index write reaches the next search, and syncs stay batched.
 
 Facet counts (and totals) are cached per filter part and index generation: every index write
 must retire them. Syncs are collected per transaction: deleting a provider with many residences
