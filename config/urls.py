@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("zoeken/", include("search.urls")),
     path("vragenlijst/", include("questionnaire.urls")),
+    path("aanvraag/", include("enquiries.urls")),
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 
 SALT = "woonvinder.enquiries.status"
 
@@ -33,6 +34,7 @@ def status_path(batch: uuid.UUID) -> str:
     return reverse("enquiries:status", args=[status_token(batch)])
 
 
-def status_url(request, batch: uuid.UUID) -> str:
-    """An absolute link for e-mails, on the address the request came in on."""
-    return request.build_absolute_uri(status_path(batch))
+def status_url(request, batch: uuid.UUID, language: str | None = None) -> str:
+    """An absolute link on the address the request came in on, in the person's language."""
+    with translation.override(language or translation.get_language()):
+        return request.build_absolute_uri(status_path(batch))

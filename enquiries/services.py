@@ -78,7 +78,7 @@ def send_enquiries(
         )
         StatusChange.objects.create(enquiry=enquiry, status=Status.NEW)
     logger.info("Requests sent: batch %s to %d residence(s).", batch, len(residences))
-    link = links.status_url(request, batch)
+    link = links.status_url(request, batch, language)
     transaction.on_commit(
         lambda: mail.send_notice(
             kind=mail.SENT, to=details.email, status_link=link, language=language
@@ -107,8 +107,8 @@ def change_status(*, request, enquiry: Enquiry, status: str, reason: str = "", u
         raise NotAllowed(_("Kies waarom de aanvraag wordt afgesloten."))
     _move(enquiry, status=status, reason=reason if status == Status.CLOSED else "", user=user)
     AccessLog.objects.create(enquiry=enquiry, user=user, action=AccessLog.Action.CHANGED)
-    link = links.status_url(request, enquiry.batch)
     to, language = enquiry.email, enquiry.language
+    link = links.status_url(request, enquiry.batch, language)
     transaction.on_commit(
         lambda: mail.send_notice(kind=mail.CHANGED, to=to, status_link=link, language=language)
     )

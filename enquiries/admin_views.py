@@ -1,0 +1,164 @@
+"""The provider's inbox and the coordinators' overview in the Wagtail admin.
+
+Every view that shows a request starts from selectors.readable_enquiries(user): a request of
+another provider is not there, so asking for it by id, by filter or by page gives a 404, the
+same answer as for an id that does not exist.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from enquiries import selectors, services
+from enquiries.admin_forms import StatusForm
+from enquiries.models import AccessLog, Status
+from residences import numbers
+
+
+class AdminPage(WagtailAdminTemplateMixin, TemplateView):
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class InboxView(AdminPage):
+    template_name = "enquiries/admin/inbox.html"
+    page_title = gettext_lazy("Aanvragen")
+    header_icon = "mail"
+    per_page = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        if not selectors.may_use_inbox(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def listing(self):
+        queryset = selectors.readable_enquiries(self.request.user)
+        status = self.request.GET.get("status", "")
+        if status in Status.values:
+            queryset = queryset.filter(status=status)
+        residence_id = numbers.parse_whole_number(self.request.GET.get("woonlocatie", ""))
+        if residence_id is not None:
+            queryset = queryset.filter(residence_id=residence_id)
+        # Only what the list shows: nothing encrypted is read (or decrypted) for a listing.
+        return queryset.only(
+            "id", "status", "role", "contact_way", "created_at", "residence__title",
+            "residence__path", "residence__depth", "provider__title",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = Paginator(self.listing(), self.per_page).get_page(self.request.GET.get("p"))
+        today = timezone.localdate()
+        context.update(
+            {
+                "paginator_page": page,
+                "rows": [
+                    {"enquiry": enquiry, "overdue": selectors.is_overdue(enquiry, today)}
+                    for enquiry in page.object_list
+                ],
+                "statuses": Status.choices,
+                "selected_status": self.request.GET.get("status", ""),
+                "residences": selectors.readable_residences(self.request.user).order_by("title"),
+                "selected_residence": self.request.GET.get("woonlocatie", ""),
+            }
+        )
+        return context
+
+
+class DetailView(AdminPage):
+    template_name = "enquiries/admin/detail.html"
+    page_title = gettext_lazy("Aanvraag")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.enquiry = get_object_or_404(
+            selectors.readable_enquiries(request.user), pk=kwargs["enquiry_id"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("enquiries_inbox"), "label": _("Aanvragen")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def status_form(self, data=None):
+        return StatusForm(data, allowed=services.allowed_statuses(self.enquiry))
+
+    def get(self, request, *args, **kwargs):
+        services.record_access(enquiry=self.enquiry, user=request.user)
+        return self.render_to_response(self.get_context_data(form=self.status_form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self.status_form(request.POST)
+        if form.is_valid():
+            try:
+                services.change_status(
+                    request=request,
+                    enquiry=self.enquiry,
+                    status=form.cleaned_data["status"],
+                    reason=form.cleaned_data["closed_reason"],
+                    user=request.user,
+                )
+            except services.NotAllowed as error:
+                form.add_error("status", str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Status gewijzigd. De aanvrager krijgt een e-mail met alleen een link."),
+                )
+                return redirect("enquiries_detail", enquiry_id=self.enquiry.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "enquiry": self.enquiry,
+                "history": self.enquiry.history.select_related("changed_by"),
+                "overdue": selectors.is_overdue(self.enquiry),
+            }
+        )
+        return context
+
+
+class OverviewView(AdminPage):
+    """For coordinators: counts and timeliness per provider, and who opened requests. Never
+    what is in a request."""
+
+    template_name = "enquiries/admin/overview.html"
+    page_title = gettext_lazy("Aanvragen in de regio")
+    header_icon = "table"
+    access_log_size = 100
+
+    def dispatch(self, request, *args, **kwargs):
+        if not selectors.may_view_overview(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        accesses = AccessLog.objects.select_related(
+            "user", "enquiry__residence", "enquiry__provider"
+        ).only(
+            "at", "action", "user__username", "user__first_name", "user__last_name",
+            "enquiry__id", "enquiry__residence__title", "enquiry__provider__title",
+        )[: self.access_log_size]
+        context.update(
+            {
+                "figures": selectors.overview(),
+                "statuses": Status.choices,
+                "accesses": accesses,
+            }
+        )
+        return context
