@@ -4,11 +4,16 @@ The database decides the status code: without it nothing works (503). The search
 reported separately and never turns the answer into 503, because search falls back to the
 database backend when Elasticsearch is away; a load balancer should keep sending visitors.
 Both checks are the cheapest each system offers, so the endpoint can be polled every few seconds.
+
+The public answer says only statuses and timings: index names, document counts, versions and
+error texts help an attacker more than a load balancer. Staff (logged in) and requests made on
+this host itself (the container's healthcheck, an operator's curl) see the details.
 """
 
 from __future__ import annotations
 
 import importlib
+import ipaddress
 import logging
 import time
 
@@ -21,6 +26,8 @@ from django.views.decorators.http import require_GET
 logger = logging.getLogger(__name__)
 
 SEARCH_STATUSES = {"ok", "degraded", "error"}
+# What anyone may see of a check; the rest ("detail") is for staff and this host.
+PUBLIC_FIELDS = ("status", "backend", "latency_ms")
 
 
 def _milliseconds_since(start: float) -> float:
@@ -69,6 +76,23 @@ def search_health() -> dict | None:
     return report
 
 
+def shows_details(request: HttpRequest) -> bool:
+    """Staff, or a request from this host that no proxy forwarded."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_staff:
+        return True
+    if "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_FORWARDED" in request.META:
+        return False
+    try:
+        return ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
+    except ValueError:
+        return False
+
+
+def public_report(report: dict) -> dict:
+    return {key: report[key] for key in PUBLIC_FIELDS if key in report}
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -76,7 +100,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     checks = {"database": database}
     search = search_health()
     if search is not None:
-        checks["search"] = search
+        checks["search"] = search if shows_details(request) else public_report(search)
     healthy = database["status"] == "ok"
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": checks},

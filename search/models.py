@@ -127,3 +127,16 @@ class SearchIndexState(models.Model):
 
     def __str__(self) -> str:
         return self.generation
+
+
+class IndexRebuildLock(models.Model):
+    """A rebuild in progress (search/locks.py): the unique name is the lock."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    acquired_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "index rebuild lock"
+
+    def __str__(self) -> str:
+        return self.name

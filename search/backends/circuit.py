@@ -1,7 +1,9 @@
 """A small circuit breaker: stop calling an engine that keeps failing, try again later.
 
 Process-local and thread-safe. After `failures` consecutive failures the circuit opens for
-`reset_seconds`; then one trial call is let through (half-open). Success closes it again.
+`reset_seconds`; then one trial call is let through (half-open). Success closes it again; a
+failure opens it for another `reset_seconds`. Callers must end every trial they claim with
+record_success, record_failure or release_trial, whatever the call raised.
 """
 
 from __future__ import annotations
@@ -55,6 +57,11 @@ class CircuitBreaker:
                 self._consecutive_failures >= self.failure_threshold
             ):
                 self._opened_at = self._clock()
+
+    def release_trial(self) -> None:
+        """End a half-open trial without a verdict (the call was interrupted)."""
+        with self._lock:
+            self._trial_running = False
 
     def _may_call(self) -> bool:
         if self._opened_at is None:

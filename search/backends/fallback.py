@@ -71,7 +71,19 @@ class FallbackBackend(SearchBackend):
             report["detail"] = f"{report.get('detail', '')}; fallback: {self.fallback.name}"
         return report
 
+    def matching_ids(self, criteria: Criteria, *, limit: int, today: date | None = None):
+        result = self._call("matching_ids", criteria, limit=limit, today=today)
+        if result is not None:
+            return result
+        return self.fallback.matching_ids(criteria, limit=limit, today=today)
+
     def _call(self, method: str, *args, **kwargs):
+        """The primary's answer, or None when the fallback must answer instead.
+
+        Every exception ends a half-open trial and counts as a failure: an engine (or a proxy
+        in front of it) that answers 200 with a body we do not expect must cost the visitor
+        nothing but the notice, and must not leave the breaker waiting for a trial forever.
+        """
         if not self.breaker.allow():
             return None
         try:
@@ -81,6 +93,15 @@ class FallbackBackend(SearchBackend):
             # The error text names the engine and the failure, never the visitor's criteria.
             logger.warning("Search engine %s unavailable: %s", self.primary.name, error)
             return None
+        except Exception:
+            self.breaker.record_failure()
+            logger.exception("Search engine %s failed unexpectedly", self.primary.name)
+            return None
+        except BaseException:
+            # Interrupted (worker shutdown, timeout signal): no verdict on the engine, but the
+            # trial must end so the next request may try.
+            self.breaker.release_trial()
+            raise
         self.breaker.record_success()
         return result
 

@@ -120,6 +120,23 @@ def test_availability_functions_use_the_cutoff_from_python_and_the_urgency_facto
             },
             "weight": ranking.AVAILABILITY_POINTS[Status.LONG_WAIT] * factor,
         },
+        {
+            "filter": {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": [fresh]}},
+                        {
+                            "bool": {
+                                "filter": [fresh],
+                                "must_not": [has_free, {"exists": {"field": "waiting_weeks"}}],
+                            }
+                        },
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+            "weight": ranking.AVAILABILITY_POINTS[Status.UNKNOWN] * factor,
+        },
     ]
     assert ranking.SHORT_WAIT_MAX_WEEKS == 12
 
@@ -130,13 +147,15 @@ def test_the_cutoff_moves_with_the_day_the_search_is_made():
     assert "2025-04-02" in str(functions_with_filter(later)[0])
 
 
-def test_statuses_worth_no_points_get_no_function(monkeypatch):
-    monkeypatch.setitem(ranking.AVAILABILITY_POINTS, Status.LONG_WAIT, 0.0)
+def test_every_status_gets_a_function_even_when_it_is_worth_no_points():
+    # UNKNOWN is worth 0 today; its function is there anyway, so giving it points in
+    # ranking.py reaches Elasticsearch without anyone remembering to add a clause.
+    assert ranking.AVAILABILITY_POINTS[Status.UNKNOWN] == 0
 
     functions = functions_with_filter(queries.search_body(Criteria.build(), today=TODAY))
 
-    assert len(functions) == 2
-    assert "'gt'" not in str(functions)
+    assert len(functions) == len(Status)
+    assert functions[-1]["weight"] == 0
 
 
 def test_text_must_match_every_word_and_adds_normalised_relevance():
@@ -266,7 +285,19 @@ def test_every_code_list_has_a_facet_counting_all_its_codes():
     assert facilities["aggs"]["facilities"]["terms"] == {
         "field": "facilities",
         "size": len(taxonomy.Facility.values),
+        "include": list(taxonomy.Facility.values),
     }
+
+
+def test_facets_count_only_known_codes_so_legacy_codes_never_take_their_buckets():
+    # A terms aggregation returns the `size` most frequent values; without `include`, codes no
+    # longer in the taxonomy (left in old documents) could push known codes out of the answer.
+    aggs = queries.search_body(Criteria.build(), today=TODAY)["aggs"]
+
+    for list_name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items():
+        terms = aggs[f"_filter_{list_name}"]["aggs"][list_name]["terms"]
+        assert terms["include"] == list(code_list.values)
+        assert terms["size"] >= len(terms["include"])
 
 
 def test_each_facet_ignores_its_own_selection_but_applies_the_others():
@@ -429,7 +460,7 @@ def _fields_used(node, found: set[tuple[str, str]]) -> set[tuple[str, str]]:
     return found
 
 
-_CLAUSE_OPTIONS = {"distance", "distance_type", "field", "size", "boost"}
+_CLAUSE_OPTIONS = {"distance", "distance_type", "field", "size", "boost", "include"}
 _TYPES_FOR_CLAUSE = {
     "term": {"keyword"},
     "terms": {"keyword"},
@@ -463,3 +494,57 @@ def test_every_field_a_body_filters_on_is_mapped_with_a_fitting_type():
     for sort in body["sort"]:
         for name in sort:
             assert name.startswith("_") or types[name] == "integer"
+
+
+def test_every_weight_in_ranking_and_availability_reaches_the_compiled_query(monkeypatch):
+    """Change every number the score is made of; the compiled query must follow each one."""
+    from residences import availability
+
+    monkeypatch.setattr(ranking, "BASE_SCORE", 1.5)
+    for importance, points in {
+        Importance.NICE: 1.25,
+        Importance.IMPORTANT: 2.75,
+        Importance.VERY_IMPORTANT: 6.5,
+    }.items():
+        monkeypatch.setitem(ranking.WISH_POINTS, importance, points)
+    monkeypatch.setattr(ranking, "DISTANCE_WEIGHT", 7.0)
+    monkeypatch.setattr(ranking, "DISTANCE_SCALE_KM", 25.0)
+    monkeypatch.setattr(ranking, "DISTANCE_DECAY", 0.3)
+    new_points = {Status.FREE: 5.0, Status.SHORT_WAIT: 3.0, Status.LONG_WAIT: 1.5}
+    new_points[Status.UNKNOWN] = 0.75
+    for status, points in new_points.items():
+        monkeypatch.setitem(ranking.AVAILABILITY_POINTS, status, points)
+    monkeypatch.setitem(ranking.URGENCY_FACTOR, taxonomy.Urgency.NOW, 3.0)
+    monkeypatch.setattr(ranking, "TEXT_WEIGHT", 2.5)
+    monkeypatch.setattr(availability, "SHORT_WAIT_MAX_WEEKS", 8)
+    monkeypatch.setattr(availability, "STALE_AFTER_DAYS", 30)
+    monkeypatch.setattr(ranking, "AVAILABILITY_ORDER", tuple(reversed(ranking.AVAILABILITY_ORDER)))
+    wishes = [
+        Wish("facilities", taxonomy.Facility.GARDEN, Importance.VERY_IMPORTANT),
+        Wish("environment", taxonomy.Environment.QUIET, Importance.NICE),
+        Wish("support", taxonomy.Support.PRESENCE_24H, Importance.IMPORTANT),
+    ]
+    criteria = located(text="tuin", wishes=wishes, urgency=taxonomy.Urgency.NOW)
+
+    body = queries.search_body(criteria, today=TODAY)
+
+    functions = function_score(body)["functions"]
+    assert functions[0] == {"weight": 1.5}
+    wish_weights = {
+        next(iter(f["filter"]["term"])): f["weight"]
+        for f in functions
+        if "term" in f.get("filter", {})
+    }
+    assert wish_weights == {"facilities": 6.5, "environment": 1.25, "support": 2.75}
+    status_weights = [f["weight"] for f in functions_with_filter(body)][len(wishes) + 1 :]
+    assert status_weights == [points * 3.0 for points in new_points.values()]
+    (gauss,) = [f for f in functions if "gauss" in f]
+    assert gauss["weight"] == 7.0
+    assert gauss["gauss"]["location"]["scale"] == "25km"
+    assert gauss["gauss"]["location"]["decay"] == 0.3
+    assert functions[-1]["script_score"]["script"]["params"]["weight"] == 2.5
+    thirty_days_before = "2025-01-30"
+    assert f"'gte': '{thirty_days_before}'" in str(functions)
+    assert "'lte': 8" in str(functions) and "'gt': 8" in str(functions)
+    sort = queries.availability_sort(TODAY)["_script"]["script"]["params"]
+    assert (sort["free"], sort["unknown"], sort["short_max_weeks"]) == (3, 0, 8)

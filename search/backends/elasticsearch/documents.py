@@ -8,6 +8,7 @@ without letting Elasticsearch guess a mapping for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 from django.conf import settings
@@ -168,6 +169,18 @@ def bulk_delete_operations(ids: list[int]) -> list[dict]:
     return [{"delete": {"_id": str(page_id)}} for page_id in ids]
 
 
+def bulk_actions(documents: Iterable[dict]) -> Iterator[dict]:
+    """The same index operations, as `helpers.streaming_bulk` takes them (it chunks and
+    retries 429s)."""
+    for document in documents:
+        yield {"_op_type": "index", "_id": str(document["id"]), "_source": to_source(document)}
+
+
+def bulk_delete_actions(ids: Iterable[int]) -> Iterator[dict]:
+    for page_id in ids:
+        yield {"_op_type": "delete", "_id": str(page_id)}
+
+
 def alias_swap_actions(alias: str, new_index: str, behind_alias: list[str]) -> list[dict]:
     """One atomic update_aliases call: searches see the old index or the new one, never none.
 
@@ -194,3 +207,71 @@ def versions_body(after: int | None = None) -> dict:
     if after is not None:
         body["search_after"] = [after]
     return body
+
+
+# Schema drift: the live index against the code's index_body() ----------------------------
+
+
+def index_differences(live: dict, expected: dict) -> list[str]:
+    """What differs between a live index (as GET /<index> returns it) and `expected`.
+
+    Elasticsearch returns settings as strings under "index" and leaves out what was never set,
+    so values are compared as text; mappings must be equal, analysis must be equal, and every
+    other setting the code sets must have the code's value (the server adds its own, such as
+    uuid and creation_date, which are not ours to compare).
+    """
+    differences = []
+    live_settings = (live.get("settings") or {}).get("index", {})
+    wanted_settings = expected.get("settings", {})
+    for key, wanted in _flatten(wanted_settings).items():
+        if key.startswith("analysis."):
+            continue
+        found = _flatten(live_settings).get(key)
+        if found != wanted:
+            differences.append(f"setting {key} is {found!r}, the code says {wanted!r}")
+    differences.extend(
+        _compare(
+            "analysis",
+            _flatten(live_settings.get("analysis", {})),
+            _flatten(wanted_settings.get("analysis", {})),
+        )
+    )
+    differences.extend(
+        _compare(
+            "mapping",
+            _flatten(live.get("mappings") or {}),
+            _flatten(expected.get("mappings", {})),
+        )
+    )
+    return differences
+
+
+def _compare(label: str, live: dict, wanted: dict) -> list[str]:
+    differences = []
+    for key in sorted(live.keys() | wanted.keys()):
+        if key not in wanted:
+            differences.append(f"{label} {key} is only in the live index ({live[key]!r})")
+        elif key not in live:
+            differences.append(f"{label} {key} is missing from the live index")
+        elif live[key] != wanted[key]:
+            differences.append(f"{label} {key} is {live[key]!r}, the code says {wanted[key]!r}")
+    return differences
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for key, value in tree.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{path}."))
+        elif isinstance(value, list | tuple):
+            flat[path] = tuple(_text(item) for item in value)
+        else:
+            flat[path] = _text(value)
+    return flat
+
+
+def _text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -7,9 +7,10 @@ computes in Python, so the database and Elasticsearch rank alike:
 - one filterless function worth BASE_SCORE (also keeps "no function matched" out of play);
 - one filter+weight function per wish;
 - one `gauss` decay on `location` when the visitor gave a place;
-- one filter+weight function per availability status, with the stale cutoff computed here from
-  `ranking.stale_cutoff(today)` rather than `now-60d`, so a test can pin the date and both
-  engines agree on the same day.
+- one filter+weight function per availability status, UNKNOWN included while it is worth 0 (so
+  a new weight in ranking.py reaches this engine without a code change), with the stale cutoff
+  computed here from `availability.stale_cutoff(today)` rather than `now-60d`, so a test can pin
+  the date and both engines agree on the same day.
 
 The query itself only filters (and, with text, requires every word), and boost_mode "replace"
 keeps just the functions' sum. With text, one more function adds TEXT_WEIGHT * r / (1 + r) of
@@ -27,13 +28,17 @@ from datetime import UTC, date, datetime
 from elasticsearch.dsl import SF, Q, Search
 from elasticsearch.dsl.query import Query
 
-from residences import taxonomy
+from residences import availability, taxonomy
 from search import ranking
 from search.backends.elasticsearch.documents import TEXT_FIELDS
 from search.criteria import MUST_ALL_LISTS, Criteria, Sort
 
 # Elasticsearch's index.max_result_window: from + size beyond it is refused.
 MAX_RESULT_WINDOW = 10_000
+# An export walks a point in time with search_after in pages of this size; the point in time
+# is kept alive this long between two pages.
+EXPORT_PAGE_SIZE = 1000
+EXPORT_KEEP_ALIVE = "1m"
 
 Status = ranking.Status
 
@@ -101,20 +106,37 @@ def distance_filter(criteria: Criteria) -> Query:
 
 
 def availability_filters(today: date) -> dict[Status, Query]:
-    """One filter per status that earns points, mirroring `ranking.availability_status()`."""
+    """One filter per status, mirroring `availability.availability_status()`.
+
+    Every residence matches exactly one: UNKNOWN is stale (or never confirmed), or fresh with
+    no free place and no waiting time.
+    """
     fresh = Q("range", availability_confirmed_on={"gte": stale_cutoff_iso(today)})
     has_free = Q("range", free_places={"gte": 1})
+    short_max = availability.SHORT_WAIT_MAX_WEEKS
     return {
         Status.FREE: Q("bool", filter=[fresh, has_free]),
         Status.SHORT_WAIT: Q(
             "bool",
-            filter=[fresh, Q("range", waiting_weeks={"lte": ranking.SHORT_WAIT_MAX_WEEKS})],
+            filter=[fresh, Q("range", waiting_weeks={"lte": short_max})],
             must_not=[has_free],
         ),
         Status.LONG_WAIT: Q(
             "bool",
-            filter=[fresh, Q("range", waiting_weeks={"gt": ranking.SHORT_WAIT_MAX_WEEKS})],
+            filter=[fresh, Q("range", waiting_weeks={"gt": short_max})],
             must_not=[has_free],
+        ),
+        Status.UNKNOWN: Q(
+            "bool",
+            should=[
+                Q("bool", must_not=[fresh]),
+                Q(
+                    "bool",
+                    filter=[fresh],
+                    must_not=[has_free, Q("exists", field="waiting_weeks")],
+                ),
+            ],
+            minimum_should_match=1,
         ),
     }
 
@@ -132,7 +154,7 @@ def query_filters(criteria: Criteria, today: date) -> list[Query]:
 
 
 def stale_cutoff_iso(today: date) -> str:
-    return ranking.stale_cutoff(today).isoformat()
+    return availability.stale_cutoff(today).isoformat()
 
 
 def _origin(criteria: Criteria) -> dict:
@@ -149,8 +171,7 @@ def scoring_functions(criteria: Criteria, today: date) -> list:
         functions.append(distance_function(criteria))
     for status, status_filter in availability_filters(today).items():
         weight = ranking.availability_points(status, criteria.urgency)
-        if weight:
-            functions.append(SF({"filter": status_filter, "weight": weight}))
+        functions.append(SF({"filter": status_filter, "weight": weight}))
     return functions
 
 
@@ -240,7 +261,7 @@ def _distance_sort(criteria: Criteria) -> dict:
 
 
 def availability_sort(today: date) -> dict:
-    cutoff = ranking.stale_cutoff(today)
+    cutoff = availability.stale_cutoff(today)
     rank = {status: index for index, status in enumerate(ranking.AVAILABILITY_ORDER)}
     return {
         "_script": {
@@ -251,7 +272,7 @@ def availability_sort(today: date) -> dict:
                 "source": AVAILABILITY_RANK_SCRIPT,
                 "params": {
                     "cutoff": _epoch_millis(cutoff),
-                    "short_max_weeks": ranking.SHORT_WAIT_MAX_WEEKS,
+                    "short_max_weeks": availability.SHORT_WAIT_MAX_WEEKS,
                     "free": rank[Status.FREE],
                     "short_wait": rank[Status.SHORT_WAIT],
                     "long_wait": rank[Status.LONG_WAIT],
@@ -275,12 +296,15 @@ def facet_aggregation_name(list_name: str) -> str:
 
 
 def add_facet_aggregations(search: Search, criteria: Criteria) -> Search:
+    """Counts for exactly the taxonomy's codes: `include` lists them, so a legacy code left in
+    some documents can never take the bucket of a known one."""
     musts = list_filters(criteria)
     for list_name, code_list in taxonomy.RESIDENCE_CODE_LISTS.items():
         others = [query for name, query in musts.items() if name != list_name]
         scope = Q("bool", filter=others) if others else Q("match_all")
+        codes = list(code_list.values)
         search.aggs.bucket(facet_aggregation_name(list_name), "filter", filter=scope).bucket(
-            list_name, "terms", field=list_name, size=len(code_list.values)
+            list_name, "terms", field=list_name, size=len(codes), include=codes
         )
     return search
 
@@ -321,3 +345,22 @@ def count_body(criteria: Criteria, *, today: date) -> dict:
     filters = query_filters(criteria, today) + list(list_filters(criteria).values())
     must = [text_query(criteria.text)] if criteria.text else []
     return {"query": Q("bool", must=must, filter=filters).to_dict()}
+
+
+def export_body(
+    criteria: Criteria,
+    *,
+    today: date,
+    pit_id: str,
+    after: list | None = None,
+    size: int = EXPORT_PAGE_SIZE,
+) -> dict:
+    """One page of an export in ranking order (score, then id), walked with search_after over
+    a point in time: no from + size, so no max_result_window."""
+    search = Search().query(scored_query(criteria, today, musts_in_query=True))
+    search = search.sort(*SCORE_THEN_ID).source(["id"])
+    body = search.extra(size=min(size, EXPORT_PAGE_SIZE), track_total_hits=False).to_dict()
+    body["pit"] = {"id": pit_id, "keep_alive": EXPORT_KEEP_ALIVE}
+    if after is not None:
+        body["search_after"] = after
+    return body

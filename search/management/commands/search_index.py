@@ -1,13 +1,24 @@
 """manage.py search_index rebuild|check|update [--backend database|elasticsearch|all]
 
 check prints the drift between live residences and each index and exits 1 when there is any,
-so a cron job can alert on it; update repairs the drift; rebuild builds every index afresh.
+so a cron job can alert on it; for Elasticsearch it also checks the server's version and the
+live mapping and settings against the code's. update repairs the drift; rebuild builds every
+index afresh (one at a time: a second rebuild of the same index stops at once).
+
+Elasticsearch is reached through the operator's client (longer timeouts, and
+ELASTICSEARCH_OPERATOR_API_KEY when set), never the 2-second visitor client.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
 from search.backends import BACKENDS, index_backends_named
+
+
+def operator_backend(backend):
+    """The operator's view of a backend, where it has one (Elasticsearch)."""
+    operator = getattr(backend, "operator", None)
+    return operator() if operator is not None else backend
 
 
 class Command(BaseCommand):
@@ -24,7 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, backend, **options):
         try:
-            backends = index_backends_named(backend)
+            backends = [operator_backend(found) for found in index_backends_named(backend)]
         except Exception as error:
             raise CommandError(f"Cannot load search backend {backend!r}: {error}") from error
         try:
@@ -40,12 +51,20 @@ class Command(BaseCommand):
 
     def run_check(self, backends):
         drifted = False
+        for found in backends:
+            problems = found.server_problems() if hasattr(found, "server_problems") else []
+            for problem in problems:
+                self.stdout.write(f"{found.name}: {problem}")
+            drifted = drifted or bool(problems)
         for name, drift in indexing.check_index(backends).items():
             self.stdout.write(f"{name}: {drift.summary()}")
             self._details(drift)
             drifted = drifted or bool(drift)
         if drifted:
-            self.stderr.write("Drift found; run `manage.py search_index update` to repair it.")
+            self.stderr.write(
+                "Drift found; run `manage.py search_index update` to repair documents, "
+                "`rebuild` for a mapping or settings difference."
+            )
             raise SystemExit(1)
 
     def run_update(self, backends):
