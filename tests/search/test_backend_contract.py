@@ -151,6 +151,56 @@ class BackendContract:
         assert self.ids(backend, Criteria.build(max_distance_km=10, **ROTTERDAM)) == [2]
         assert self.ids(backend, Criteria.build(max_distance_km=15, **ROTTERDAM)) == [2, 4]
 
+    # Free text (the order by relevance differs between engines; what matches does not) ----
+
+    @pytest.fixture
+    def texts(self, index):
+        return index(
+            [
+                make_document(
+                    1, text="De Linde: kleinschalig wonen met een grote tuin aan het water"
+                ),
+                make_document(
+                    2, text="Rozenhof, midden in de stad, met twee tuinen en een huiskamer"
+                ),
+                make_document(3, text="Het Anker, appartementen met 24-uurszorg bij het station"),
+                make_document(4, text="Zonnehuis: rustig wonen, tuin, tuin en nog eens een tuin"),
+                make_document(5, text="Café Zuidplein, een plek voor ontmoeting"),
+            ]
+        )
+
+    def found(self, backend, text: str) -> set[int]:
+        return set(self.ids(backend, Criteria.build(text=text)))
+
+    def test_text_finds_residences_with_the_word_and_its_plural(self, backend, texts):
+        assert self.found(backend, "tuin") == {1, 2, 4}
+
+    def test_every_word_of_the_text_must_occur(self, backend, texts):
+        assert self.found(backend, "tuin water") == {1}
+        assert self.found(backend, "station tuin") == set()
+
+    def test_text_ignores_case_and_accents(self, backend, texts):
+        assert self.found(backend, "CAFE") == {5}
+
+    def test_text_with_no_words_in_it_does_not_filter(self, backend, texts):
+        assert self.found(backend, "?!") == {1, 2, 3, 4, 5}
+
+    def test_text_combines_with_must_conditions_and_facets(self, backend, index):
+        index(
+            [
+                make_document(1, text="tuin", facilities=[GARDEN]),
+                make_document(2, text="tuin", facilities=[LIFT]),
+                make_document(3, text="station", facilities=[GARDEN]),
+            ]
+        )
+        result = backend.search(
+            Criteria.build(text="tuin", musts={"facilities": [GARDEN]}), today=TODAY
+        )
+        assert [match.id for match in result.matches] == [1]
+        counts = {value.code: value.count for value in result.facets["facilities"]}
+        assert counts[GARDEN] == 1 and counts[LIFT] == 1
+        assert result.total == 1
+
     # Order --------------------------------------------------------------------------------
 
     def test_a_closer_residence_ranks_higher(self, backend, index):

@@ -1,4 +1,8 @@
-"""Free text on the database backend: SQLite FTS5 (prefix words) or PostgreSQL (Dutch stems)."""
+"""Free text relevance on the database backend: SQLite FTS5 (bm25) or PostgreSQL (ts_rank).
+
+What text matches is in the backend contract (test_backend_contract.py); here, how the
+database's relevance enters the score.
+"""
 
 import pytest
 
@@ -21,24 +25,6 @@ def texts(index_documents):
     )
 
 
-def found(database_backend, text):
-    return {m.document["id"] for m in database_backend.search(Criteria.build(text=text)).matches}
-
-
-def test_text_finds_residences_with_the_word_and_its_plural(database_backend, texts):
-    assert found(database_backend, "tuin") == {1, 2, 4}
-
-
-def test_every_word_must_occur(database_backend, texts):
-    assert found(database_backend, "tuin water") == {1}
-    assert found(database_backend, "station tuin") == set()
-
-
-def test_text_ignores_case_and_accents(database_backend, index_documents):
-    index_documents([make_document(5, text="Café Zuidplein, een plek voor ontmoeting")])
-    assert found(database_backend, "CAFE") == {5}
-
-
 def test_text_relevance_is_between_zero_and_one_and_adds_to_the_score(database_backend, texts):
     criteria = Criteria.build(text="tuin")
     rows = list(
@@ -49,24 +35,3 @@ def test_text_relevance_is_between_zero_and_one_and_adds_to_the_score(database_b
         assert 0 < row["relevance"] < 1
         expected = ranking.score(criteria, row["document"], TODAY, row["relevance"])
         assert row["score"] == pytest.approx(expected, abs=1e-6)
-
-
-def test_text_with_no_words_in_it_does_not_filter(database_backend, texts):
-    assert found(database_backend, "?!") == {1, 2, 3, 4}
-
-
-def test_text_combines_with_must_conditions_and_facets(database_backend, index_documents):
-    index_documents(
-        [
-            make_document(1, text="tuin", facilities=["tuin"]),
-            make_document(2, text="tuin", facilities=["lift"]),
-            make_document(3, text="station", facilities=["tuin"]),
-        ]
-    )
-    result = database_backend.search(
-        Criteria.build(text="tuin", musts={"facilities": ["tuin"]}), today=TODAY
-    )
-    assert [m.document["id"] for m in result.matches] == [1]
-    counts = {value.code: value.count for value in result.facets["facilities"]}
-    assert counts["tuin"] == 1 and counts["lift"] == 1
-    assert result.total == 1
