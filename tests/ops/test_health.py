@@ -87,3 +87,44 @@ def test_healthz_answers_503_quickly_when_the_database_is_down():
     assert outcome["body"]["status"] == "error"
     assert outcome["body"]["checks"]["database"]["status"] == "error"
     assert outcome["body"]["checks"]["database"]["latency_ms"] < 3000
+
+
+# Who sees what -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def search_with_details(settings):
+    """Elasticsearch configured at a closed port: its report carries an error text."""
+    if health.search_health() is None:
+        pytest.skip("search.backends offers no get_backend().health() yet")
+    settings.SEARCH_BACKEND = "elasticsearch"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    settings.ELASTICSEARCH_INDEX = "woonvinder-secret-alias"
+
+
+@pytest.mark.django_db
+def test_the_public_healthz_shows_no_index_names_counts_or_error_texts(client, search_with_details):
+    response = client.get("/healthz", REMOTE_ADDR="203.0.113.7")
+
+    search = response.json()["checks"]["search"]
+    assert set(search) <= {"status", "backend", "latency_ms"}
+    assert "woonvinder-secret-alias" not in response.content.decode()
+    assert "127.0.0.1:9" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_request_forwarded_by_a_proxy_on_this_host_is_public(client, search_with_details):
+    response = client.get("/healthz", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+
+    assert "detail" not in response.json()["checks"]["search"]
+
+
+@pytest.mark.django_db
+def test_this_host_and_staff_see_the_details(client, search_with_details, django_user_model):
+    local = client.get("/healthz", REMOTE_ADDR="127.0.0.1").json()["checks"]["search"]
+    staff = django_user_model.objects.create_user("beheer", password="x" * 12, is_staff=True)
+    client.force_login(staff)
+    remote = client.get("/healthz", REMOTE_ADDR="203.0.113.7").json()["checks"]["search"]
+
+    assert "unreachable" in local["detail"]
+    assert "unreachable" in remote["detail"]
