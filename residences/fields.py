@@ -1,5 +1,6 @@
-"""A multi-valued code field: a JSON list of taxonomy codes, edited as checkboxes.
+"""Model fields of the catalogue.
 
+CodeListField is a multi-valued code field: a JSON list of taxonomy codes, edited as checkboxes.
 A JSON list keeps page revisions and drafts simple on SQLite and PostgreSQL alike. Fast
 filtering does not happen here but on the flattened search index (search/indexing.py).
 """
@@ -8,6 +9,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
+from wagtail.rich_text import RichTextMaxLengthValidator
+
+from residences.validators import sanitise_rich_text, validate_rich_text_size
 
 
 class CodeListFormField(forms.MultipleChoiceField):
@@ -55,3 +60,22 @@ class CodeListField(models.JSONField):
         for key in ("encoder", "decoder", "max_length"):
             defaults.pop(key, None)
         return form_class(**defaults)
+
+
+class BoundedRichTextField(RichTextField):
+    """Rich text with a text length limit, reduced to its editor features on every clean.
+
+    The editor's form, the import and `save_revision` all clean the model's fields, so this is
+    the one place where stored rich text is checked: first its raw size (before any parsing),
+    then the feature whitelist, then the text length the editor's character count shows.
+    """
+
+    def __init__(self, *args, max_length: int, **kwargs):
+        kwargs["max_length"] = max_length
+        kwargs.setdefault("validators", [RichTextMaxLengthValidator(max_length)])
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value, model_instance):
+        value = self.to_python(value) or ""
+        validate_rich_text_size(value, self.max_length)
+        return super().clean(sanitise_rich_text(value, self.features), model_instance)

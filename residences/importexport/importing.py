@@ -3,18 +3,27 @@
 Each error names its record (external id, or position in the file) and its field, in the active
 language (Dutch source strings, English from the catalogue).
 Re-importing updates pages in place, keyed by `external_id`, and creates no duplicates.
+
+Rich text, lengths and attachments are checked by the models' own validation, the same the
+editor's form runs (residences/fields.py, residences/attachments.py). The file is refused past
+CATALOGUE_IMPORT_MAX_BYTES before it is parsed, and numbers are read as decimals, so a price
+such as 18.95 arrives as exported.
 """
 
 import datetime
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from residences.attachments import attachment_errors
 from residences.importexport import format as spec
 from residences.importexport.exporting import FALLBACK_ID_PREFIX
 from residences.models import ExtraService, ProviderPage, ResidencePage
@@ -26,6 +35,7 @@ TREE_FIELDS = [
     "locale", "translation_key", "live", "has_unpublished_changes",
 ]
 FALLBACK_ID = re.compile(rf"^{FALLBACK_ID_PREFIX}(\d+)$")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
@@ -62,6 +72,7 @@ class PlannedProvider:
     record: dict
     label: str
     existing: ProviderPage | None
+    page: ProviderPage  # validated values
     residences: list = field(default_factory=list)
 
 
@@ -72,6 +83,42 @@ class PlannedResidence:
     existing: ResidencePage | None
     page: ResidencePage  # validated, unsaved values
     services: list
+
+
+def max_file_bytes() -> int:
+    return getattr(settings, "CATALOGUE_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def read_catalogue(handle, name: str):
+    """Parse an import file opened in binary mode; refuse it unread past the size limit."""
+    limit = max_file_bytes()
+    content = handle.read(limit + 1)
+    if len(content) > limit:
+        raise CatalogueImportFailed(
+            [
+                ImportError_(
+                    _("bestand %(name)s") % {"name": name},
+                    "-",
+                    _(
+                        "Het bestand is groter dan %(limit)s MB. Splits het in kleinere "
+                        "bestanden, bijvoorbeeld per zorgaanbieder."
+                    )
+                    % {"limit": f"{limit / (1024 * 1024):g}"},
+                )
+            ]
+        )
+    try:
+        return json.loads(content, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise CatalogueImportFailed(
+            [
+                ImportError_(
+                    _("bestand %(name)s") % {"name": name},
+                    "-",
+                    _("Dit is geen geldig JSON-bestand: %(error)s") % {"error": error},
+                )
+            ]
+        ) from error
 
 
 def import_catalogue(data) -> ImportReport:
@@ -148,8 +195,9 @@ def validate_provider(record, index, errors, seen) -> PlannedProvider | None:
             )
     candidate = existing or ProviderPage()
     assign(candidate, record, spec.PROVIDER_FIELDS)
-    model_errors(candidate, label, errors, exclude=["logo"])
-    planned = PlannedProvider(record=record, label=label, existing=existing)
+    if model_errors(candidate, label, errors, exclude=["logo"]) is False:
+        add_attachment_errors(candidate, existing, label, errors)
+    planned = PlannedProvider(record=record, label=label, existing=existing, page=candidate)
     for number, residence in enumerate(record.get("residences", []), start=1):
         planned_residence = validate_residence(
             residence, _("nr. %(number)s") % {"number": f"{index}.{number}"}, errors, seen,
@@ -179,6 +227,7 @@ def validate_residence(record, index_label, errors, seen, provider) -> PlannedRe
             page.clean_residence()
         except ValidationError as error:
             add_validation_errors(error, label, errors)
+        add_attachment_errors(page, provider, label, errors)
     services = []
     for number, service in enumerate(record.get("extra_services", []), start=1):
         service_label = _("%(label)s, extra dienst %(number)s") % {
@@ -224,7 +273,11 @@ def check_value(value, kind, nullable, key) -> str | None:
         return _("Moet tekst zijn.")
     if kind == spec.INTEGER and (isinstance(value, bool) or not isinstance(value, int)):
         return _("Moet een geheel getal zijn.")
-    if kind == spec.NUMBER and (isinstance(value, bool) or not isinstance(value, int | float)):
+    if kind == spec.NUMBER and (
+        isinstance(value, bool)
+        or not isinstance(value, int | float | Decimal)
+        or not math.isfinite(value)
+    ):
         return _("Moet een getal zijn.")
     if kind == spec.DATE:
         try:
@@ -275,6 +328,8 @@ def assign(page, record, fields) -> None:
             page.title = value
         elif kind == spec.DATE and value is not None:
             page.availability_confirmed_on = datetime.date.fromisoformat(value)
+        elif kind == spec.NUMBER:
+            setattr(page, key, page._meta.get_field(key).to_python(value))
         else:
             setattr(page, key, value)
 
@@ -288,6 +343,12 @@ def model_errors(instance, label, errors, exclude=()) -> bool:
         add_validation_errors(error, label, errors)
         return True
     return False
+
+
+def add_attachment_errors(page, provider, label, errors) -> None:
+    for name, messages in attachment_errors(page, provider).items():
+        for message in messages:
+            errors.append(ImportError_(label, name, message))
 
 
 def add_validation_errors(error: ValidationError, label, errors) -> None:
@@ -319,7 +380,7 @@ def write_provider(planned: PlannedProvider, report: ImportReport) -> ProviderPa
             external_id=record["external_id"],
         ).provider
         report.created += 1
-    assign(provider, record, spec.PROVIDER_FIELDS)
+    copy_validated(planned.page, provider, record, spec.PROVIDER_FIELDS)
     provider.external_id = record["external_id"]
     provider.save_revision().publish()
     provider.refresh_from_db()
@@ -333,7 +394,7 @@ def write_residence(provider, planned: PlannedResidence, report: ImportReport) -
     else:
         page = ResidencePage(title=planned.page.title, slug=free_slug(provider, planned.page.title))
         report.created += 1
-    assign(page, planned.record, spec.RESIDENCE_FIELDS)
+    copy_validated(planned.page, page, planned.record, spec.RESIDENCE_FIELDS)
     for key in ("postcode", "latitude", "longitude", "municipality", "place", "district"):
         setattr(page, key, getattr(planned.page, key))  # as geocoded during validation
     page.external_id = planned.record["external_id"]
@@ -351,6 +412,15 @@ def write_residence(provider, planned: PlannedResidence, report: ImportReport) -
         page.live = False
         provider.add_child(instance=page)
     page.save_revision().publish()
+
+
+def copy_validated(source, target, record, fields) -> None:
+    """Write what validation cleaned (rich text reduced to its features), not the raw record."""
+    for key, (kind, _required, _nullable) in fields.items():
+        if key not in record or kind in (spec.SERVICES, spec.RESIDENCES):
+            continue
+        attribute = "title" if key == "name" else key
+        setattr(target, attribute, getattr(source, attribute))
 
 
 def free_slug(parent, title: str) -> str:

@@ -1,18 +1,22 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from residences import geo, taxonomy
-from residences.fields import CodeListField
+from residences.attachments import attachment_errors
+from residences.fields import BoundedRichTextField, CodeListField
+from residences.page_forms import ProviderContentPageForm
 from residences.validators import validate_postcode
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "image"]
+DAY_IN_THE_LIFE_FEATURES = ["bold", "italic", "ol", "ul"]
+DESCRIPTION_MAX_LENGTH = 20_000
+DAY_IN_THE_LIFE_MAX_LENGTH = 5_000
 
 
 class ProviderPage(Page):
@@ -35,7 +39,12 @@ class ProviderPage(Page):
         related_name="+",
     )
     intro = models.CharField(_("korte omschrijving"), max_length=300, blank=True)
-    description = RichTextField(_("beschrijving"), blank=True, features=RICH_TEXT_FEATURES)
+    description = BoundedRichTextField(
+        _("beschrijving"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        max_length=DESCRIPTION_MAX_LENGTH,
+    )
     phone = models.CharField(_("telefoon"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -81,10 +90,19 @@ class ProviderPage(Page):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["residences.ResidencePage"]
     template = "residences/provider_page.html"
+    base_form_class = ProviderContentPageForm
 
     class Meta:
         verbose_name = _("zorgaanbieder")
         verbose_name_plural = _("zorgaanbieders")
+
+    def attachment_provider(self, parent=None) -> "ProviderPage | None":
+        """The provider whose collection this page's images and documents must come from."""
+        return self if self.pk is not None else None
+
+    def clean(self):
+        super().clean()
+        raise_attachment_errors(self, self.attachment_provider())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -156,9 +174,17 @@ class ResidencePage(Page):
         _("beschikbaarheid bevestigd op"), null=True, blank=True
     )
 
-    description = RichTextField(_("beschrijving"), blank=True, features=RICH_TEXT_FEATURES)
-    day_in_the_life = RichTextField(
-        _("een dag in dit huis"), blank=True, features=["bold", "italic", "ol", "ul"]
+    description = BoundedRichTextField(
+        _("beschrijving"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        max_length=DESCRIPTION_MAX_LENGTH,
+    )
+    day_in_the_life = BoundedRichTextField(
+        _("een dag in dit huis"),
+        blank=True,
+        features=DAY_IN_THE_LIFE_FEATURES,
+        max_length=DAY_IN_THE_LIFE_MAX_LENGTH,
     )
     contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
     contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=32, blank=True)
@@ -232,6 +258,7 @@ class ResidencePage(Page):
     # What the page shows of the search in its address (the back link, "why it fits") is in
     # per-visitor parts, so one cached page serves every search (pages/page_cache.py).
     page_cache_query_in_parts = True
+    base_form_class = ProviderContentPageForm
 
     class Meta:
         verbose_name = _("woonlocatie")
@@ -245,9 +272,18 @@ class ResidencePage(Page):
     def codes(self, field_name: str) -> list[str]:
         return list(getattr(self, field_name) or [])
 
+    def attachment_provider(self, parent=None) -> ProviderPage | None:
+        """The provider whose collection this page's images and documents must come from."""
+        if self.path:
+            return self.provider
+        parent = parent.specific if parent is not None else None
+        return parent if isinstance(parent, ProviderPage) else None
+
     def clean(self):
         super().clean()
         self.clean_residence()
+        if self.path:  # a new page's provider is known to its form and to the import
+            raise_attachment_errors(self, self.attachment_provider())
 
     def clean_residence(self):
         """The residence's own rules, without the page-tree checks (the importer uses this)."""
@@ -286,6 +322,19 @@ class ResidencePage(Page):
         self.municipality = self.municipality or location.municipality
         self.place = self.place or location.place
         self.district = self.district or location.district
+
+
+def raise_attachment_errors(page, provider) -> None:
+    """Another provider's image or document on this page is refused, whoever saves it."""
+    errors = attachment_errors(page, provider)
+    concrete = {field.name for field in page._meta.concrete_fields}
+    if errors:
+        raise ValidationError(
+            {
+                (name if name in concrete else NON_FIELD_ERRORS): messages
+                for name, messages in errors.items()
+            }
+        )
 
 
 class ResidenceGalleryImage(Orderable):

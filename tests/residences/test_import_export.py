@@ -164,12 +164,16 @@ def test_export_command_writes_the_documented_format(tmp_path):
     assert set(record) == set(spec.RESIDENCE_FIELDS)
 
 
-def test_not_json_is_a_clear_error(tmp_path):
+def test_not_json_is_a_clear_error(tmp_path, capsys):
     path = tmp_path / "kapot.json"
     path.write_text("{niet json", encoding="utf-8")
 
-    with pytest.raises(CommandError, match="geen geldig JSON-bestand"):
+    with pytest.raises(CommandError, match="Er is niets opgeslagen"):
         call_command("import_catalogue", str(path))
+
+    assert "bestand kapot.json, veld '-': Dit is geen geldig JSON-bestand" in (
+        capsys.readouterr().err
+    )
 
 
 def test_schema_documents_exactly_the_fields_and_codes_the_importer_accepts():

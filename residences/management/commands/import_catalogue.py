@@ -1,8 +1,12 @@
-import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from residences.importexport.importing import import_catalogue
+from residences.importexport.importing import (
+    CatalogueImportFailed,
+    import_catalogue,
+    read_catalogue,
+)
 
 
 class Command(BaseCommand):
@@ -17,19 +21,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, **options):
         try:
-            with open(file, encoding="utf-8") as handle:
-                data = json.load(handle)
+            with open(file, "rb") as handle:
+                data = read_catalogue(handle, Path(file).name)
         except FileNotFoundError as error:
             raise CommandError(f"Bestand niet gevonden: {file}") from error
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise CommandError(f"Dit is geen geldig JSON-bestand: {error}") from error
+        except CatalogueImportFailed as failure:
+            self.fail(failure.errors)
         report = import_catalogue(data)
         if not report.ok:
-            for error in report.errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                f"{len(report.errors)} fout(en) gevonden. Er is niets opgeslagen."
-            )
+            self.fail(report.errors)
         self.stdout.write(
             self.style.SUCCESS(f"Klaar: {report.created} nieuw, {report.updated} bijgewerkt.")
         )
+
+    def fail(self, errors):
+        for error in errors:
+            self.stderr.write(str(error))
+        raise CommandError(f"{len(errors)} fout(en) gevonden. Er is niets opgeslagen.")
