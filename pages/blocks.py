@@ -4,6 +4,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from pages.navigation import in_active_language
+
 SAFE_URL_PREFIXES = ("/", "https://", "http://", "mailto:", "tel:")
 
 
@@ -73,7 +75,7 @@ class LinkStructValue(blocks.StructValue):
         page = self.get("link_page")
         if page is not None:
             return page.specific.get_url(request=request) if page.live else ""
-        return self.get("link_url") or ""
+        return in_active_language(self.get("link_url") or "")
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from pages import demo_content
@@ -22,6 +24,12 @@ MENU_SLUGS = ("wat-is-de-wlz", "onafhankelijke-clientondersteuning")
 
 @transaction.atomic
 def create_demo_content(home: HomePage) -> list[ContentPage]:
+    # Links are stored as editors write them: the Dutch addresses, without a language prefix.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _create_demo_content(home)
+
+
+def _create_demo_content(home: HomePage) -> list[ContentPage]:
     fill_home(home)
     pages = [ensure_content_page(home, spec) for spec in demo_content.CONTENT_PAGES]
     site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)

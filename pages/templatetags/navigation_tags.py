@@ -1,6 +1,11 @@
-"""Template tags for the site shell: menus, breadcrumbs, links to the ways in, query strings."""
+"""Template tags for the site shell: menus, breadcrumbs, the language switch, links to the ways
+in, query strings."""
 
 from django import template
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import translate_url
+from django.utils import translation
 
 from pages import navigation
 
@@ -19,16 +24,35 @@ def footer_menu(context):
 
 @register.simple_tag(takes_context=True)
 def site_settings(context):
-    """`{% site_settings as support %}`: the editors' site settings, cached (no query)."""
-    return navigation.site_settings(context.get("request"))
+    """`{% site_settings as support %}`: the editors' site settings for the request's site
+    (Wagtail keeps them on the request)."""
+    from pages.models import SiteSettings
+
+    request = context.get("request")
+    if request is None:
+        return None
+    return SiteSettings.for_request(request)
 
 
 @register.simple_tag(takes_context=True)
-def shell_part(context, template_name):
-    """`{% shell_part "components/header.html" %}`: a part of the page shell, rendered once per
-    site, language, content version and current menu links (pages/navigation.py). It gets the
-    request's context, not the page's."""
-    return navigation.shell_part(context.get("request"), template_name)
+def language_links(context):
+    """`{% language_links as links %}`: for every other language, the address of this page in
+    it (same path and query under that language's prefix), so switching needs no form."""
+    request = context.get("request")
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        info = translation.get_language_info(code)
+        url = translate_url(request.get_full_path(), code) if request else "/"
+        links.append({"code": code, "name": info["name_local"], "url": url})
+    return links
+
+
+@register.simple_tag
+def home_url():
+    return navigation.home_url()
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -53,14 +77,18 @@ def search_url():
 def query_with(context, **changes):
     """The current query string with some parameters replaced: `?{% query_with page=2 %}`."""
     request = context.get("request")
-    query = request.GET.copy() if request else None
-    if query is None:
-        from django.http import QueryDict
-
-        query = QueryDict(mutable=True)
+    query = request.GET.copy() if request else QueryDict(mutable=True)
     for key, value in changes.items():
         if value is None or value == "":
             query.pop(key, None)
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag
+def navigation_version():
+    """`{% navigation_version as version %}`: changes whenever a page is published, unpublished,
+    moved or deleted, or the navigation changes (pages/signals.py); for `{% cache %}` keys of
+    parts that list pages."""
+    return navigation.navigation_version()

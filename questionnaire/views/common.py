@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from config.urlpaths import url_for
 from questionnaire import demand, flow, storage
 from questionnaire.questions import answers_to_criteria
 
@@ -32,20 +32,20 @@ def load_state(request) -> storage.State:
 
 
 def step_url(question, returning: bool = False) -> str:
-    url = url_for("questionnaire:step", question.slug)
+    url = reverse("questionnaire:step", args=[question.slug])
     return f"{url}?{RETURN_PARAMETER}={RETURN_TO_CHECK}" if returning else url
 
 
 def continue_url(answers: dict) -> str:
     """Where a visitor with these answers carries on: the first open question, or the check."""
     gap = flow.first_incomplete(answers)
-    return step_url(gap) if gap else url_for("questionnaire:check")
+    return step_url(gap) if gap else reverse("questionnaire:check")
 
 
 def results_url(answers: dict) -> str:
     """The results page for these answers: codes only, never the visitor's own words."""
     query = answers_to_criteria(answers).to_query()
-    base = url_for("search:results")
+    base = reverse("search:results")
     return f"{base}?{query}&{QUESTIONNAIRE_SOURCE}" if query else f"{base}?{QUESTIONNAIRE_SOURCE}"
 
 

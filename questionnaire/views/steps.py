@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -17,7 +18,6 @@ from questionnaire.views.common import (
     load_state,
     results_url,
     step_url,
-    url_for,
 )
 
 OPT_IN_FIELD = "meetellen"
@@ -33,8 +33,8 @@ def start(request):
             "has_answers": bool(state.answers),
             "continue_url": continue_url(state.answers) if state.answers else "",
             "first_url": step_url(QUESTIONS[0]),
-            "forget_url": url_for("questionnaire:forget"),
-            "resume_url": url_for("questionnaire:resume"),
+            "forget_url": reverse("questionnaire:forget"),
+            "resume_url": reverse("questionnaire:resume"),
         },
     )
 
@@ -77,7 +77,7 @@ def step(request, slug):
             "back_url": _back_url(previous, returning),
             "error_list": presenters.error_list(errors),
             "form_action": step_url(question, returning),
-            "save_url": url_for("questionnaire:save"),
+            "save_url": reverse("questionnaire:save"),
         }
     )
     return render(request, "questionnaire/step.html", context)
@@ -85,9 +85,9 @@ def step(request, slug):
 
 def _back_url(previous, returning: bool) -> str:
     if returning:
-        return url_for("questionnaire:check")
+        return reverse("questionnaire:check")
     if previous is None:
-        return url_for("questionnaire:start")
+        return reverse("questionnaire:start")
     return step_url(previous)
 
 

@@ -255,9 +255,6 @@ class ResidencePage(Page):
     parent_page_types = ["residences.ProviderPage"]
     subpage_types: list[str] = []
     template = "residences/residence_page.html"
-    # What the page shows of the search in its address (the back link, "why it fits") is in
-    # per-visitor parts, so one cached page serves every search (pages/page_cache.py).
-    page_cache_query_in_parts = True
     base_form_class = ProviderContentPageForm
 
     class Meta:

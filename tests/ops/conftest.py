@@ -67,7 +67,7 @@ def redis_server(tmp_path_factory):
 def redis_cache(settings, redis_server):
     settings.CACHES = {
         "default": {
-            "BACKEND": "config.cache.SharedClientRedisCache",  # as in production
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",  # as in production
             "LOCATION": redis_server,
         }
     }

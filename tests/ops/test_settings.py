@@ -101,7 +101,7 @@ def test_production_settings_read_connections_and_names_from_the_environment():
         "django.db.backends.postgresql",
         "woonvinder_prod",
         "3",
-        "config.cache.SharedClientRedisCache",
+        "django.core.cache.backends.redis.RedisCache",
         "elasticsearch",
         "http://search.internal:9200",
         "key-from-the-environment",

@@ -1,5 +1,4 @@
-"""`{% asset %}` and `{% icon %}` (pages/templatetags/assets.py) give what `{% static %}` and the
-icon include gave."""
+"""`{% icon %}` (pages/templatetags/assets.py): an icon from the sprite `{% static %}` serves."""
 
 from django.template import Context, Template
 
@@ -8,13 +7,7 @@ def render(source: str, **values) -> str:
     return Template(source).render(Context(values))
 
 
-def test_asset_gives_the_url_static_gives():
-    for name in ("css/woonvinder.css", "icons/sprite.svg", "js/woonvinder.js"):
-        expected = render("{% load static %}{% static name %}", name=name)
-        assert render("{% load assets %}{% asset name %}", name=name) == expected
-
-
-def test_icon_tag_and_icon_include_give_the_same_markup():
+def test_icon_tag_and_icon_include_point_at_the_sprite_static_serves():
     sprite = render("{% load static %}{% static 'icons/sprite.svg' %}")
 
     assert render('{% include "components/icon.html" with name="logo" %}') == (
@@ -25,4 +18,7 @@ def test_icon_tag_and_icon_include_give_the_same_markup():
         '<svg class="icon icon--large" aria-hidden="true" focusable="false">'
         f'<use href="{sprite}#care"></use></svg>'
     )
+
+
+def test_icon_names_are_escaped():
     assert '#a&quot;b"' in render("{% load assets %}{% icon name %}", name='a"b')

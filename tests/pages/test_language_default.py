@@ -1,4 +1,5 @@
-"""Dutch comes first: the browser's language does not switch the site, the visitor's choice does."""
+"""Dutch comes first: the address decides the language (English under /en/), not the browser's
+Accept-Language header nor an old language cookie."""
 
 import pytest
 from django.conf import settings
@@ -12,8 +13,13 @@ def test_an_english_browser_still_gets_dutch(client):
     assert '<html lang="nl"' in response.content.decode()
 
 
-def test_the_language_switch_gives_english(client):
+def test_a_language_cookie_does_not_change_a_dutch_address(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="nl-NL")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.headers["Content-Language"] == "nl"
+
+
+def test_the_english_address_gives_english(client):
+    response = client.get("/en/", HTTP_ACCEPT_LANGUAGE="nl-NL")
     assert response.headers["Content-Language"] == "en"
     assert '<html lang="en"' in response.content.decode()
