@@ -29,6 +29,9 @@ from search import ranking
 from search.criteria import KNOWN_CODES, Criteria, Sort
 
 PAGE_SIZE = 20
+# The most residences one export of a filtered list (FilterSet.qs) takes, on every engine.
+EXPORT_LIMIT = 50_000
+EXPORT_PAGE_SIZE = 100
 
 FALLBACK_NOTICE = _(
     "De zoekmachine is even niet bereikbaar. U ziet resultaten uit onze reservelijst."
@@ -134,6 +137,28 @@ class SearchBackend(abc.ABC):
     @abc.abstractmethod
     def rebuild(self, documents: Iterable[dict]) -> int:
         """Build a fresh index from `documents`, swap it in, return how many were indexed."""
+
+    def matching_ids(
+        self, criteria: Criteria, *, limit: int = EXPORT_LIMIT, today: date | None = None
+    ) -> list[int]:
+        """Ids of the matches in ranking order, at most `limit`, page by page.
+
+        Elasticsearch overrides this with a point in time (its pages stop at 10,000).
+        """
+        ids: list[int] = []
+        page = 1
+        while len(ids) < limit:
+            result = self.search(
+                criteria.with_changes(page=page),
+                page_size=EXPORT_PAGE_SIZE,
+                today=today,
+                facets=False,
+            )
+            ids.extend(match.id for match in result.matches)
+            if not result.has_next:
+                break
+            page += 1
+        return ids[:limit]
 
 
 # Helpers both engines share --------------------------------------------------------------

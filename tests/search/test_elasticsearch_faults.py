@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from search.backends import FALLBACK_NOTICE, get_backend_by_name
+from search.backends.base import EXPORT_LIMIT
 from search.backends.circuit import CircuitBreaker
 from search.backends.elasticsearch import backend as es_backend
 from search.backends.elasticsearch import documents, queries
@@ -491,14 +492,14 @@ def test_an_export_walks_a_point_in_time_past_the_result_window(fake, configured
     server = fake()
     with_live_index(server)
     monkeypatch.setattr(queries, "EXPORT_PAGE_SIZE", 1000)
-    ids = list(range(1, 12_501))  # more than index.max_result_window
+    ids = list(range(1, EXPORT_LIMIT + 5_001))  # far more than index.max_result_window
 
     def open_pit(request):
         return 200, {"id": "pit-1"}
 
     def page(request):
         body = request.json()
-        start = ids.index(body["search_after"][1]) + 1 if "search_after" in body else 0
+        start = body["search_after"][1] if "search_after" in body else 0  # id n is at n - 1
         chunk = ids[start : start + body["size"]]
         hits = [{"_source": {"id": i}, "_score": 1.0, "sort": [1.0, i]} for i in chunk]
         return 200, {"pit_id": "pit-1", "hits": {"hits": hits}}
@@ -507,9 +508,9 @@ def test_an_export_walks_a_point_in_time_past_the_result_window(fake, configured
     server.on("POST", "/_search", page)
     server.on("DELETE", "/_pit", lambda request: (200, {"succeeded": True, "num_freed": 1}))
 
-    found = configured(server.url).matching_ids(Criteria.build(), limit=12_000)
+    found = configured(server.url).matching_ids(Criteria.build(), limit=EXPORT_LIMIT)
 
-    assert found == ids[:12_000]
+    assert found == ids[:EXPORT_LIMIT]  # the database's limit too (base.EXPORT_LIMIT)
     searches = [r.json() for r in server.requests if r.path == "/_search"]
     assert all("from" not in body and body["pit"]["id"] == "pit-1" for body in searches)
     assert server.paths("DELETE") == ["/_pit"]
