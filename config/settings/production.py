@@ -3,7 +3,7 @@ import logging
 from config.logging import production_logging
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env, env_bool, env_list, require_secret_key
+from .base import DATABASES, ImproperlyConfigured, env, env_bool, env_list, require_secret_key
 
 DEBUG = False
 SECRET_KEY = require_secret_key(env("SECRET_KEY"))
@@ -45,6 +45,14 @@ if _database["ENGINE"] == "django.db.backends.postgresql":
         **_database.get("OPTIONS", {}),
     }
 DATABASES = {**DATABASES, "default": _database}
+
+# The web tier signs in to Elasticsearch with a least-privilege key or user, never the
+# superuser (README "Elasticsearch security"; docker/compose.secure.yml).
+if env("ELASTICSEARCH_USERNAME") == "elastic":
+    raise ImproperlyConfigured(
+        "ELASTICSEARCH_USERNAME=elastic: use a least-privilege API key or user (README "
+        "'Elasticsearch security'), not the superuser"
+    )
 
 LOGGING = production_logging(env("LOG_LEVEL", "INFO"))
 # Python's warnings go through the same JSON handler instead of bare lines on stderr.

@@ -72,6 +72,36 @@ def test_elasticsearch_is_single_node_with_bounded_memory(compose):
     assert "ports" not in search, "Elasticsearch must not be published outside the network"
 
 
+def test_the_secured_stack_signs_in_with_least_privilege_users_never_the_superuser():
+    secure = yaml.safe_load(SECURE_OVERRIDE.read_text())["services"]
+    setup = secure["search-setup"]
+    script = (ROOT / "docker" / "search-users.sh").read_text()
+
+    assert secure["web"]["environment"]["ELASTICSEARCH_USERNAME"] == "woonvinder_web"
+    assert secure["migrate"]["environment"]["ELASTICSEARCH_USERNAME"] == "woonvinder_operator"
+    assert setup["restart"] == "no" and setup["mem_limit"]
+    assert setup["depends_on"] == {"search": {"condition": "service_healthy"}}
+    for name in ("web", "migrate"):
+        assert secure[name]["depends_on"]["search-setup"] == {
+            "condition": "service_completed_successfully"
+        }
+    web_role = script.split("role/woonvinder_web")[1].split("role/woonvinder_operator")[0]
+    assert '\\"privileges\\": [\\"read\\", \\"write\\"]' in web_role
+    assert "cluster" not in web_role
+    assert "elastic:" not in str(secure["web"]) and "elastic:" not in str(secure["migrate"])
+
+
+def test_production_refuses_the_elastic_superuser_for_the_web_tier(monkeypatch):
+    import importlib
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("ELASTICSEARCH_USERNAME", "elastic")
+    with pytest.raises(ImproperlyConfigured, match="least-privilege"):
+        importlib.reload(importlib.import_module("config.settings.production"))
+
+
 def test_every_service_has_a_memory_limit(compose):
     for name in ("proxy", "web", "db", "search", "cache"):
         assert compose["services"][name]["mem_limit"], name
@@ -94,6 +124,10 @@ def test_production_settings_read_what_the_issue_requires():
         "ELASTICSEARCH_USERNAME",
         "ELASTICSEARCH_PASSWORD",
         "ELASTICSEARCH_API_KEY",
+        "ELASTICSEARCH_OPERATOR_API_KEY",
+        "ELASTICSEARCH_VERSION",
+        "ELASTICSEARCH_CA_CERTS",
+        "ELASTICSEARCH_SSL_ASSERT_FINGERPRINT",
         "SECRET_KEY",
         "ALLOWED_HOSTS",
         "CSRF_TRUSTED_ORIGINS",
@@ -151,7 +185,12 @@ def test_docker_compose_config_accepts_the_files():
         text=True,
         timeout=60,
         cwd=ROOT,
-        env={**os.environ, "ELASTIC_PASSWORD": "only-for-this-check"},
+        env={
+            **os.environ,
+            "ELASTIC_PASSWORD": "only-for-this-check",
+            "ELASTICSEARCH_WEB_PASSWORD": "only-for-this-check-web",
+            "ELASTICSEARCH_OPERATOR_PASSWORD": "only-for-this-check-operator",
+        },
     )
     assert secure.returncode == 0, secure.stderr
 
