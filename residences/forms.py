@@ -74,7 +74,8 @@ class OnboardProviderForm(forms.Form):
     editors = forms.CharField(
         label=_("E-mailadressen van redacteuren"),
         help_text=_(
-            "Eén adres per regel. Zij stellen zelf een wachtwoord in via 'Wachtwoord vergeten'."
+            "Eén adres per regel. Elke nieuwe redacteur krijgt een uitnodiging per e-mail met een "
+            "link om zelf een wachtwoord te kiezen."
         ),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,

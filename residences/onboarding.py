@@ -10,6 +10,9 @@ What an editor group may do, and why:
 - add, change and choose in its own image and document collection only, so the choosers never
   list another provider's photos or documents.
 - access to the Wagtail admin.
+
+Each editor account created here gets an invitation mail with a one-time link to choose a
+password (residences/invitations.py); accounts that existed already get none.
 """
 
 from dataclasses import dataclass, field
@@ -32,9 +35,9 @@ from wagtail.models import (
 )
 
 from residences import taxonomy
+from residences.invitations import COORDINATOR_GROUP_NAME, send_invitation
 from residences.models import ProviderPage
 
-COORDINATOR_GROUP_NAME = "Regiocoördinatoren"
 WORKFLOW_NAME = "Beoordeling regio"
 APPROVAL_TASK_NAME = "Beoordeling door regiocoördinator"
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "lock")
@@ -55,15 +58,32 @@ class OnboardingResult:
     coordinator_group: Group
     workflow: Workflow
     editors: list = field(default_factory=list)
+    new_editors: list = field(default_factory=list)
     created: list[str] = field(default_factory=list)
+    invited: list = field(default_factory=list)
+    invitation_failures: list = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.created)
 
 
+def onboard_provider(**options) -> OnboardingResult:
+    """Create (or find) a provider with its editor group, collection and moderation, then
+    invite the editors whose accounts this run created.
+
+    The mails go out after the accounts are saved, so a link never names an account that a
+    rolled-back transaction took away; a mail that fails is reported, not fatal.
+    """
+    result = create_provider(**options)
+    for user in result.new_editors:
+        sent = send_invitation(user)
+        (result.invited if sent else result.invitation_failures).append(user)
+    return result
+
+
 @transaction.atomic
-def onboard_provider(
+def create_provider(
     *,
     name: str,
     region: str = taxonomy.Region.ROTTERDAM,
@@ -72,7 +92,7 @@ def onboard_provider(
     publish: bool = False,
     home=None,
 ) -> OnboardingResult:
-    """Create (or find) a provider with its editor group, collection and moderation.
+    """The database part of onboarding, all or nothing.
 
     The ProviderPage starts as an unpublished draft unless `publish` is set: the provider's
     editors fill it in and the coordinator publishes it through the workflow.
@@ -98,7 +118,12 @@ def onboard_provider(
     if not WorkflowPage.objects.filter(page=provider).exists():
         WorkflowPage.objects.create(page=provider, workflow=workflow)
         created.append("workflow-page")
-    editors = [ensure_editor(email, editor_group, created) for email in editors_emails]
+    editors, new_editors = [], []
+    for email in editors_emails:
+        user, was_created = ensure_editor(email, editor_group, created)
+        editors.append(user)
+        if was_created:
+            new_editors.append(user)
     return OnboardingResult(
         provider=provider,
         editor_group=editor_group,
@@ -106,6 +131,7 @@ def onboard_provider(
         coordinator_group=coordinators,
         workflow=workflow,
         editors=editors,
+        new_editors=new_editors,
         created=created,
     )
 
@@ -212,11 +238,13 @@ def grant_collection_permissions(group: Group, collection: Collection, created) 
 
 
 def ensure_editor(email: str, group: Group, created: list[str]):
-    """Find or create the editor's account; they set a password through 'wachtwoord vergeten'."""
+    """Find or create the editor's account; a new account has no password until the editor
+    chooses one through the invitation link."""
     email = email.strip().lower()
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
-    if user is None:
+    was_created = user is None
+    if was_created:
         user = User(username=email, email=email, is_active=True)
         user.set_unusable_password()
         user.save()
@@ -224,4 +252,4 @@ def ensure_editor(email: str, group: Group, created: list[str]):
     if not user.groups.filter(pk=group.pk).exists():
         user.groups.add(group)
         created.append(f"membership:{email}")
-    return user
+    return user, was_created

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from residences import availability, views
+from residences import availability, invitation_views, invitations, lanes, views
 
 DASHBOARD_LIMIT = 10
 
@@ -22,6 +22,11 @@ def register_admin_urls():
             "aanbieders/aanmelden/",
             views.OnboardProviderView.as_view(),
             name="residences_onboard_provider",
+        ),
+        path(
+            "aanbieders/uitnodigingen/",
+            invitation_views.InvitationsView.as_view(),
+            name="residences_invitations",
         ),
     ]
 
@@ -54,6 +59,32 @@ def register_onboarding_menu_item():
         icon_name="group",
         order=50,
     )
+
+
+class InvitationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return invitations.may_send_invitations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_invitations_menu_item():
+    return InvitationsMenuItem(
+        _("Uitnodigingen"),
+        reverse("residences_invitations"),
+        icon_name="mail",
+        order=160,
+    )
+
+
+# Editors see only their own lane of the page tree (residences/lanes.py).
+@hooks.register("construct_page_chooser_queryset")
+def show_only_own_lane_in_page_chooser(pages, request):
+    return lanes.chooser_pages(pages, request)
+
+
+# Registered after Wagtail's own page bulk actions (order 0), so these replace them.
+for bulk_action in lanes.PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 class StaleAvailabilityPanel(Component):

@@ -8,6 +8,7 @@ class Command(BaseCommand):
     help = (
         "Meld een zorgaanbieder aan: pagina, redacteurengroep met rechten op alleen die pagina's, "
         "eigen collectie voor foto's en documenten, en beoordeling door de regiocoördinatoren. "
+        "Nieuwe redacteuren krijgen een uitnodiging per e-mail om een wachtwoord te kiezen. "
         "Opnieuw uitvoeren verandert niets."
     )
 
@@ -39,7 +40,15 @@ class Command(BaseCommand):
         self.stdout.write(f"Zorgaanbieder {provider.title!r} (pagina {provider.pk}): {state}.")
         self.stdout.write(f"Groep: {group.name}; collectie: {result.collection.name}.")
         for user in result.editors:
-            self.stdout.write(f"Redacteur: {user.email}")
+            if user in result.invited:
+                self.stdout.write(f"Redacteur: {user.email} (uitnodiging verstuurd)")
+            elif user in result.invitation_failures:
+                self.stderr.write(
+                    f"Redacteur: {user.email}: de uitnodiging kon niet worden verstuurd; "
+                    "stuur haar opnieuw vanuit de beheeromgeving (Uitnodigingen)."
+                )
+            else:
+                self.stdout.write(f"Redacteur: {user.email}")
         if not result.changed:
             self.stdout.write("Niets veranderd.")
         else:
