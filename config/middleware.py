@@ -1,67 +1,16 @@
-"""Response headers that Django 5.2 does not set itself, and the request rate limit."""
+"""Response headers that Django 5.2 does not set itself, and the request rate limit.
+
+The Content-Security-Policy comes from django-csp (settings.CONTENT_SECURITY_POLICY); this module
+only gives Wagtail's admin its own policy and adds the Permissions-Policy.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from urllib.parse import urlsplit
-
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from config import ratelimit
-
-
-def tile_origin(tile_url: str) -> str:
-    """The origin of the map tile server, for img-src. Empty when tiles come from our own site."""
-    parts = urlsplit(tile_url.replace("{s}", "a"))
-    if not parts.scheme or not parts.netloc:
-        return ""
-    host = parts.netloc
-    # Leaflet's {s} placeholder spreads requests over subdomains a, b and c.
-    if "{s}" in tile_url:
-        host = "*." + host.split(".", 1)[1]
-    return f"{parts.scheme}://{host}"
-
-
-@lru_cache(maxsize=4)
-def public_policy(tile_url: str) -> str:
-    """The Content-Security-Policy for every visitor-facing page: no inline script or style."""
-    image_sources = " ".join(filter(None, ["'self'", "data:", tile_origin(tile_url)]))
-    return "; ".join(
-        [
-            "default-src 'self'",
-            f"img-src {image_sources}",
-            "script-src 'self'",
-            "style-src 'self'",
-            "connect-src 'self'",
-            "font-src 'self'",
-            "frame-ancestors 'none'",
-            "form-action 'self'",
-            "base-uri 'self'",
-            "object-src 'none'",
-        ]
-    )
-
-
-# Wagtail's admin still writes inline scripts and style attributes (Draftail, Stimulus controller
-# values, the page preview), so it cannot live under the public policy. It keeps every other
-# restriction: only our own origin for scripts, styles, frames and form targets. The admin is only
-# reachable after login, and login is throttled by django-axes.
-ADMIN_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "img-src 'self' data: blob:",
-        "script-src 'self' 'unsafe-inline'",
-        "style-src 'self' 'unsafe-inline'",
-        "connect-src 'self'",
-        "font-src 'self' data:",
-        "frame-src 'self'",
-        "frame-ancestors 'self'",
-        "form-action 'self'",
-        "base-uri 'self'",
-        "object-src 'none'",
-    ]
-)
 
 # Geolocation stays available to our own pages, so a "use my location" button can work without
 # typing a postcode; every other powerful feature is off for us and any embedded frame.
@@ -87,23 +36,24 @@ def is_admin_path(path: str) -> bool:
     return any(path.startswith(prefix) for prefix in settings.CSP_ADMIN_PATH_PREFIXES)
 
 
-class SecurityHeadersMiddleware:
-    """Adds Content-Security-Policy and Permissions-Policy to every response.
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy under CSP_ADMIN_PATH_PREFIXES."""
 
-    Referrer-Policy, X-Content-Type-Options, HSTS and Cross-Origin-Opener-Policy come from
-    Django's SecurityMiddleware, configured in settings.
-    """
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin_path(request.path):
+            parts.config = settings.CSP_ADMIN_DIRECTIVES
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header, which neither Django nor django-csp sets."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if is_admin_path(request.path):
-            policy = ADMIN_POLICY
-        else:
-            policy = public_policy(settings.MAP_TILE_URL)
-        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 

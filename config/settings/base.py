@@ -7,8 +7,10 @@ secret key outside the dev and test settings.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from config.logging import TEMPLATE_FILTERS, TEMPLATE_LOGGER
@@ -70,7 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.middleware.SecurityHeadersMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.DutchFirstMiddleware",
@@ -259,13 +262,60 @@ AXES_CLIENT_IP_CALLABLE = "config.ratelimit.client_ip"
 AXES_CLIENT_STR_CALLABLE = "config.ratelimit.axes_client_string"
 AXES_DISABLE_ACCESS_LOG = True
 
-# Security headers (config/middleware.py adds the Content-Security-Policy and Permissions-Policy).
+# Security headers. The Content-Security-Policy comes from django-csp; config/middleware.py gives
+# the Wagtail admin its own policy and adds the Permissions-Policy.
 # Result URLs carry search wishes in the query string: other sites (the map tile server) only ever
 # learn our origin, never the page address.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def tile_origin(tile_url: str) -> str:
+    """The origin of the map tile server, for img-src. Empty when tiles come from our own site."""
+    parts = urlsplit(tile_url.replace("{s}", "a"))
+    if not parts.scheme or not parts.netloc:
+        return ""
+    host = parts.netloc
+    # Leaflet's {s} placeholder spreads requests over subdomains a, b and c.
+    if "{s}" in tile_url:
+        host = "*." + host.split(".", 1)[1]
+    return f"{parts.scheme}://{host}"
+
+
+# Every visitor-facing page: no inline script or style, and no origin but ours and the tiles'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [source for source in (SELF, "data:", tile_origin(MAP_TILE_URL)) if source],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Wagtail's admin still writes inline scripts and style attributes (Draftail, Stimulus controller
+# values, the page preview), so it cannot live under the public policy. It keeps every other
+# restriction: only our own origin for scripts, styles, frames and form targets. The admin is only
+# reachable after login, and login is throttled by django-axes.
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:", "blob:"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "connect-src": [SELF],
+    "font-src": [SELF, "data:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "object-src": [NONE],
+}
 
 # Requests per client per window (requests, seconds), by path prefix: config/ratelimit.py.
 RATE_LIMITS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -62,4 +62,5 @@ def demand_opt_in(request):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = results_url(state.answers)
-    return redirect(target)
+    # Not redirect(): it would look up a view named like the posted text.
+    return HttpResponseRedirect(target)

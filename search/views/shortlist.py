@@ -5,8 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -62,7 +62,8 @@ def _change(request, action):
         )
     level = messages.SUCCESS if changed else messages.WARNING
     messages.add_message(request, level, message)
-    return redirect(_next_url(request, form))
+    # Not redirect(): it would look up a view named like the posted text ("²" is a 500).
+    return HttpResponseRedirect(_next_url(request, form))
 
 
 def _wants_json(request) -> bool:

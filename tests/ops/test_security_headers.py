@@ -1,4 +1,7 @@
-"""Response headers and cookie flags: CSP, Permissions-Policy, Referrer-Policy, HSTS, cookies."""
+"""Response headers and cookie flags: CSP, Permissions-Policy, Referrer-Policy, HSTS, cookies.
+
+The Content-Security-Policy header is django-csp's; these tests read the header a browser gets.
+"""
 
 import importlib
 import re
@@ -6,7 +9,7 @@ import secrets
 
 import pytest
 
-from config.middleware import ADMIN_POLICY, tile_origin
+from config.settings.base import tile_origin
 from tests.factories import DEFAULT_PASSWORD
 
 PUBLIC_DIRECTIVES = {
@@ -37,8 +40,8 @@ def production_security(settings, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_public_pages_get_the_strict_content_security_policy(client, settings):
-    settings.MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+def test_public_pages_get_the_strict_content_security_policy(client):
+    # The default MAP_TILE_URL: OpenStreetMap's tile server.
     response = client.get("/")
     assert response.status_code == 200
     policy = directives(response["Content-Security-Policy"])
@@ -69,8 +72,8 @@ def test_public_pages_contain_no_inline_script_for_the_policy_to_block(client):
 def test_the_wagtail_admin_gets_its_own_policy_that_still_refuses_other_origins(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert response["Content-Security-Policy"] == ADMIN_POLICY
-    policy = directives(ADMIN_POLICY)
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["default-src"] == "'self'"
     assert policy["script-src"] == "'self' 'unsafe-inline'"
     assert policy["frame-ancestors"] == "'self'"
     assert policy["form-action"] == "'self'"
