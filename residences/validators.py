@@ -1,10 +1,13 @@
 """Validators every write path shares: the editor's form, the import and anything else that
 saves a page (they all run the model fields' clean, see residences/fields.py)."""
 
+import html
 import re
 
-from bs4 import NavigableString
+from bs4 import BeautifulSoup, NavigableString
+from bs4.formatter import HTMLFormatter
 from django.core.exceptions import ValidationError
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.formats import get_image_formats
 from wagtail.rich_text import features as feature_registry
@@ -21,6 +24,20 @@ DROPPED_ELEMENTS = frozenset(("script", "style", "template", "iframe", "object",
 # Draftail's block keys; Wagtail anchors comments on them, so the editor's keys stay.
 BLOCK_KEY = re.compile(r"[0-9a-z]{1,16}")
 DIGITS = re.compile(r"[0-9]{1,18}")
+
+
+class StoredFormatter(HTMLFormatter):
+    """Writes text as Wagtail's editor stores it (only &, < and > escaped) and attribute values
+    fully escaped in double quotes, which Wagtail's rewriters of stored rich text expect."""
+
+    def substitute(self, ns):
+        return html.escape(ns, quote=False)
+
+    def attribute_value(self, value):
+        return escape(value)
+
+
+STORED_FORMAT = StoredFormatter()
 
 
 def validate_postcode(value: str) -> None:
@@ -78,6 +95,11 @@ class StoredRichTextWhitelister(Whitelister):
         }
         self.link_types = {rule.link_type for rule in rules if isinstance(rule, LinkTypeRule)}
         self.embed_types = {rule.embed_type for rule in rules if isinstance(rule, EmbedTypeRule)}
+
+    def clean(self, html):
+        doc = BeautifulSoup(html, "html.parser")
+        self.clean_node(doc, doc)
+        return doc.decode(formatter=STORED_FORMAT)
 
     def clean_string_node(self, doc, node):
         # Comments, CDATA sections, doctypes and processing instructions are written back

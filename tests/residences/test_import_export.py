@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from residences.demo.seed import seed_demo
 from residences.importexport import format as spec
 from residences.importexport.exporting import export_catalogue
 from residences.importexport.importing import import_catalogue
@@ -188,3 +189,25 @@ def test_schema_documents_exactly_the_fields_and_codes_the_importer_accepts():
         assert items == list(code_list.values)
     required = {k for k, (_kind, req, _null) in spec.RESIDENCE_FIELDS.items() if req}
     assert set(definitions["residence"]["required"]) == required
+
+
+def test_demo_catalogue_exports_and_imports_unchanged_byte_for_byte(tmp_path, home_page):
+    """Prices such as 18.95 travel as JSON numbers and come back as the same decimals."""
+    seed_demo(residences=40, providers=6)
+    exported = tmp_path / "demo.json"
+    call_command("export_catalogue", str(exported))
+    assert '"monthly_price": 18.95' in exported.read_text(encoding="utf-8")
+
+    call_command("import_catalogue", str(exported))
+    over_itself = tmp_path / "over-zichzelf.json"
+    call_command("export_catalogue", str(over_itself))
+
+    assert over_itself.read_bytes() == exported.read_bytes()
+
+    for provider in ProviderPage.objects.all():
+        provider.delete()
+    call_command("import_catalogue", str(exported))
+    into_empty = tmp_path / "in-lege-catalogus.json"
+    call_command("export_catalogue", str(into_empty))
+
+    assert into_empty.read_bytes() == exported.read_bytes()
