@@ -8,10 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
+from residences import lanes
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    # Ahead of Wagtail's own route: editors are answered only about pages in their lane.
+    path("admin/choose-page/chosen-multiple/", lanes.OwnLaneChosenMultipleView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Django's language form: it sends the visitor to the same page under the chosen language's

@@ -141,3 +141,23 @@ def test_coordinators_still_choose_from_every_provider(client, coordinator, secr
 
     assert "Zorggroep A" in home.content.decode() and "Zorggroep B" in home.content.decode()
     assert "Concept B" in search.content.decode()
+
+
+def test_chosen_pages_answer_names_only_own_pages(editor_a, provider_a, secret_b):
+    ids = [provider_a.draft.pk, *b_page_ids(secret_b)]
+    query = "&".join(f"id={page_id}" for page_id in ids)
+
+    response = editor_a.get(f"{reverse('wagtailadmin_choose_page_chosen_multiple')}?{query}")
+
+    assert response.status_code == 200
+    assert [page["id"] for page in response.json()["result"]] == [provider_a.draft.pk]
+    assert shows_none_of(response, titles_of_b(secret_b))
+
+
+def test_chosen_pages_answer_needs_admin_access(client, provider_a):
+    response = client.get(
+        f"{reverse('wagtailadmin_choose_page_chosen_multiple')}?id={provider_a.draft.pk}"
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
