@@ -16,34 +16,30 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from residences import taxonomy
-from search import ranking
+from residences.availability import availability_status, is_stale
 
 
 @dataclass(frozen=True)
 class Availability:
-    """The same attribute names as ranking.Explanation, so one template shows either."""
+    """What a page shows of a residence's availability, by the catalogue's rules
+    (residences/availability.py). The same attribute names as the search's explanation, so one
+    template shows either."""
 
     availability: taxonomy.AvailabilityStatus
     confirmed_on: date | None
     free_places: int | None
     waiting_weeks: int | None
-
-    @property
-    def is_stale(self) -> bool:
-        return (
-            self.confirmed_on is not None
-            and self.availability == taxonomy.AvailabilityStatus.UNKNOWN
-        )
+    is_stale: bool
 
 
 def availability(page, today: date) -> Availability:
+    confirmed_on = page.availability_confirmed_on
     return Availability(
-        availability=ranking.availability_status(
-            page.free_places, page.waiting_weeks, page.availability_confirmed_on, today
-        ),
-        confirmed_on=page.availability_confirmed_on,
+        availability=availability_status(page.free_places, page.waiting_weeks, confirmed_on, today),
+        confirmed_on=confirmed_on,
         free_places=page.free_places,
         waiting_weeks=page.waiting_weeks,
+        is_stale=is_stale(confirmed_on, today),
     )
 
 
@@ -248,25 +244,9 @@ def compare_groups(pages) -> list[ComparedGroup]:
 # The residence page -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MustCheck:
-    title: str
-    wanted: list[str]
-    met: bool
-
-
-@dataclass(frozen=True)
-class Fit:
-    """Why this residence fits (or not) the search the visitor came from."""
-
-    explanation: ranking.Explanation
-    musts: list[MustCheck]
-
-
 def fit_document(page) -> dict:
-    """What "why it fits" reads of a residence, as plain data: the fields of its search document
-    (search.indexing.residence_document) that matching and ranking look at, without the photo,
-    the provider or the text, so it costs no query and can be stored with the cached page."""
+    """The residence's facts that matching and ranking look at, as plain data: part of its search
+    document, and what the residence page's "why it fits" box is worked out from (no query)."""
     confirmed_on = page.availability_confirmed_on
     document = {
         "latitude": page.latitude,
@@ -282,74 +262,16 @@ def fit_document(page) -> dict:
     return document
 
 
-def must_checks(document: dict, criteria) -> list[MustCheck]:
-    checks = []
-    for list_name, codes in criteria.musts:
-        code_list = taxonomy.RESIDENCE_CODE_LISTS[list_name]
-        checks.append(
-            MustCheck(
-                title=_field_title(list_name),
-                wanted=[str(code_list(code).label) for code in codes],
-                met=ranking.meets_must(document, list_name, codes),
-            )
-        )
-    if criteria.age is not None:
-        checks.append(
-            MustCheck(
-                str(_("Leeftijd")),
-                [str(_("%(age)s jaar") % {"age": criteria.age})],
-                ranking.fits_age(document, criteria.age),
-            )
-        )
-    return checks
-
-
-def _field_title(list_name: str) -> str:
-    from residences.models import ResidencePage
-
-    label = str(ResidencePage._meta.get_field(list_name).verbose_name)
-    return label[:1].upper() + label[1:]
-
-
-def why_it_fits(document: dict, criteria, today: date) -> Fit:
-    """`document` as `fit_document` makes it."""
-    return Fit(
-        explanation=ranking.explain(criteria, document, today),
-        musts=must_checks(document, criteria),
-    )
-
-
-@dataclass(frozen=True)
-class SearchContext:
-    """The search a visitor came from, as the residence page's address carries it."""
-
-    criteria: object  # search.criteria.Criteria
-    results_url: str  # "" when the address carries no search
-
-
-def search_context(request) -> SearchContext:
-    """Parsed once per request: the page's per-visitor parts (the back link and "why it fits",
-    residences/templatetags/residence_tags.py) both read it."""
-    found = getattr(request, "_residence_search", None)
-    if found is None:
-        from search.criteria import Criteria
-        from search.views.presentation import results_url
-
-        criteria, _notices = Criteria.from_query(request.GET)
-        url = "" if criteria.is_empty else results_url(criteria)
-        found = request._residence_search = SearchContext(criteria, url)
-    return found
-
-
 def map_point(page) -> list[dict]:
     if page.latitude is None or page.longitude is None:
         return []
     return [{"title": page.title, "place": page.place, "lat": page.latitude, "lon": page.longitude}]
 
 
-def detail_context(page, request, today: date | None = None) -> dict:
+def detail_context(page, today: date | None = None) -> dict:
     """What the residence page shows beyond its fields, alike for every visitor. What depends on
-    the search in the address is rendered per request (`search_context`)."""
+    the search in the address ("why it fits", the back link) comes from the search app's
+    template tags, which the residence template loads."""
     from django.conf import settings
     from django.utils import timezone
 

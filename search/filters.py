@@ -27,9 +27,6 @@ from search.criteria import (
     Criteria,
     Sort,
 )
-from search.form_html import FastWidgetRenderer
-
-FAST_WIDGETS = FastWidgetRenderer()
 
 # How each code list is introduced in the sidebar, in the words a visitor uses.
 FACET_TITLES = {
@@ -53,11 +50,6 @@ def _distance_label(km: int) -> str:
 distance_label = lazy(_distance_label, str)
 
 
-class FilterForm(forms.Form):
-    # Widgets rendered in Python, not one template per widget and option (search/form_html.py).
-    default_renderer = FAST_WIDGETS
-
-
 class CodeListFilter(django_filters.MultipleChoiceFilter):
     field_class = search_forms.LenientMultipleChoiceField
 
@@ -71,28 +63,32 @@ class WishFilter(django_filters.Filter):
 
 
 class FlagFilter(django_filters.BooleanFilter):
-    field_class = search_forms.FlagField
+    field_class = forms.BooleanField
 
 
-class TextFilter(django_filters.CharFilter):
-    field_class = search_forms.TextField
+TextFilter = django_filters.CharFilter
+SelectFilter = django_filters.ChoiceFilter
 
 
-class SelectFilter(django_filters.ChoiceFilter):
-    field_class = search_forms.SelectField
+def code_list_choices(list_name: str):
+    """The list's (code, label) pairs, as a callable: Django's form fields accept one, and a
+    form then copies the callable instead of deep-copying every lazily translated label (about
+    a third of building the sidebar's form otherwise)."""
+    code_list = taxonomy.RESIDENCE_CODE_LISTS[list_name]
+
+    def choices():
+        return code_list.choices
+
+    return choices
 
 
 def code_list_filter(list_name: str) -> CodeListFilter:
     return CodeListFilter(
         field_name=list_name,
         label=FACET_TITLES[list_name],
-        choices=taxonomy.RESIDENCE_CODE_LISTS[list_name].choices,
+        choices=code_list_choices(list_name),
         method="filter_by_criteria",
     )
-
-
-# The form class of each FilterSet class (see ResidenceFilterSet.get_form_class).
-_form_classes: dict[type, type[forms.Form]] = {}
 
 
 class ResidenceFilterSet(django_filters.FilterSet):
@@ -161,38 +157,11 @@ class ResidenceFilterSet(django_filters.FilterSet):
     class Meta:
         model = ResidencePage
         fields: list[str] = []
-        form = FilterForm
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         if queryset is None:
             queryset = ResidencePage.objects.live().specific()
         super().__init__(data, queryset, request=request, prefix=prefix)
-
-    # The form as the sidebar shows it ----------------------------------------------------
-
-    def get_form_class(self):
-        """The form of these filters, built once per process.
-
-        django-filter builds a form class from the instance's filters every time; ours are the
-        same for every instance (nothing here changes them per request), so their form is too.
-        """
-        form_class = _form_classes.get(type(self))
-        if form_class is None:
-            form_class = super().get_form_class()
-            # Each form still gets its own copies of the fields, made more directly.
-            form_class.base_fields = search_forms.FieldCopies(form_class.base_fields)
-            _form_classes[type(self)] = form_class
-        return form_class
-
-    @classmethod
-    def bound_form(cls, data) -> forms.Form:
-        """The filter form for `data`, as `cls(data).form` makes it.
-
-        The results page needs only the form (its values, errors and choices), not the
-        FilterSet: that would deep-copy every filter and build a queryset per request.
-        """
-        form_class = _form_classes.get(cls) or cls(data).get_form_class()
-        return form_class(data)
 
     def facet_fields(self):
         """(list name, bound field) for every code list, in taxonomy order."""

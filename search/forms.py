@@ -8,9 +8,6 @@ a URL means.
 
 from __future__ import annotations
 
-import copy
-
-import django_filters.fields
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -85,80 +82,7 @@ class FlagCheckbox(forms.CheckboxInput):
         return first_value(data, name) in self.TRUE_VALUES
 
 
-def _copied(obj):
-    """`copy.copy(obj)` for a field or widget: a new instance with the same attributes.
-
-    What copy's generic path (`__reduce_ex__`, `copyreg.__newobj__`, state update) does for an
-    object whose state is its `__dict__`, without the detour; a class with its own `__copy__`
-    keeps it.
-    """
-    cls = type(obj)
-    if hasattr(cls, "__copy__"):
-        return copy.copy(obj)
-    new = cls.__new__(cls)
-    new.__dict__.update(obj.__dict__)
-    return new
-
-
-class SharedChoicesMixin:
-    """Every form made from these fields shares their choices instead of deep-copying them.
-
-    A form deep-copies its fields; a choice field also deep-copies its choices, which for the
-    filter sidebar's code lists (a hundred lazily translated labels) was most of the cost of
-    building the form on every results page. The choices here are (value, label) pairs of
-    strings and lazy strings fixed by the code lists, and nothing changes them in place, so the
-    copy keeps the rest of Django's copy (widget, its attributes, error messages, validators)
-    and shares the choices. A form that wants other choices assigns new ones, as it must anyway.
-    Fields without choices use the same copy: it is Django's, made without copy's generic
-    machinery (`_copied`), which was most of what building the form cost after the choices.
-    """
-
-    def __deepcopy__(self, memo):
-        # Field.__deepcopy__ and Widget.__deepcopy__, without copying the choices (a choice
-        # widget would also normalise its copy again, which cost as much as the copy).
-        result = _copied(self)
-        memo[id(self)] = result
-        if isinstance(self.widget, forms.MultiWidget):  # its subwidgets need their own copies
-            result.widget = copy.deepcopy(self.widget, memo)
-        else:
-            result.widget = _copied(self.widget)
-            result.widget.attrs = self.widget.attrs.copy()
-            memo[id(self.widget)] = result.widget
-        result.error_messages = self.error_messages.copy()
-        result.validators = self.validators[:]
-        return result
-
-
-class FieldCopies(dict):
-    """A form class's `base_fields` whose deep copy (one per form) copies each field directly.
-
-    `copy.deepcopy` of a dict goes through its memo machinery for every key and field; this
-    gives the same dict of `field.__deepcopy__(memo)` copies (names are strings).
-    """
-
-    def __deepcopy__(self, memo):
-        copies = {}
-        memo[id(self)] = copies
-        for name, field in self.items():
-            copies[name] = (
-                copy.deepcopy(field, memo) if id(field) in memo else field.__deepcopy__(memo)
-            )
-        return copies
-
-
-class TextField(SharedChoicesMixin, forms.CharField):
-    """A text field, copied per form as the others."""
-
-
-class FlagField(SharedChoicesMixin, forms.BooleanField):
-    """A checkbox field, copied per form as the others."""
-
-
-class SelectField(SharedChoicesMixin, django_filters.fields.ChoiceField):
-    """django-filter's choice field (with its empty choice), sharing its choices per form."""
-
-
-class LenientMultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
     """Keeps the known codes of a list and drops the rest, as the parser does."""
 
     widget = CheckboxList
@@ -168,13 +92,13 @@ class LenientMultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
         return [value for value in values if self.valid_value(value)]
 
 
-class WholeNumberField(SharedChoicesMixin, numbers.WholeNumberField):
+class WholeNumberField(numbers.WholeNumberField):
     """Only plain digits, like the parser: "67" is an age, "67.0" or "+67" is not."""
 
     widget = NumberInput
 
 
-class WishField(SharedChoicesMixin, forms.MultipleChoiceField):
+class WishField(forms.MultipleChoiceField):
     """Wishes travel as hidden "list:code:importance" values; unknown ones are dropped."""
 
     widget = MultipleHiddenInput

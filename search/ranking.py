@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from residences import geo, taxonomy
 from residences.availability import (  # noqa: F401  (the rules live there; named here for the engines)
@@ -27,6 +27,7 @@ from residences.availability import (  # noqa: F401  (the rules live there; name
     STALE_AFTER_DAYS,
     as_date,
     availability_status,
+    is_stale,
     stale_cutoff,
 )
 from search.criteria import MUST_ALL_LISTS, Criteria, Importance, Wish
@@ -156,6 +157,59 @@ def meets_musts(criteria: Criteria, document: dict) -> bool:
 
 
 @dataclass(frozen=True)
+class MustCheck:
+    """One must condition against one residence: which of the codes asked for it has.
+
+    For a must on a list in `MUST_ALL_LISTS` every code has to be there; on the other lists one
+    is enough, and `matched` says which one(s) it was. An explanation names only these codes as
+    met, never a code the residence lacks.
+    """
+
+    list_name: str
+    matched: tuple[str, ...]
+    lacking: tuple[str, ...]
+    met: bool
+
+    @property
+    def needs_all(self) -> bool:
+        return self.list_name in MUST_ALL_LISTS
+
+    @property
+    def title(self) -> str:
+        from residences.models import ResidencePage
+
+        label = str(ResidencePage._meta.get_field(self.list_name).verbose_name)
+        return label[:1].upper() + label[1:]
+
+    @property
+    def matched_labels(self) -> list[str]:
+        return [_code_label(self.list_name, code) for code in self.matched]
+
+    @property
+    def lacking_labels(self) -> list[str]:
+        return [_code_label(self.list_name, code) for code in self.lacking]
+
+
+def _code_label(list_name: str, code: str) -> str:
+    return str(taxonomy.RESIDENCE_CODE_LISTS[list_name](code).label)
+
+
+def must_checks(criteria: Criteria, document: dict) -> tuple[MustCheck, ...]:
+    checks = []
+    for list_name, codes in criteria.musts:
+        present = set(document.get(list_name) or ())
+        checks.append(
+            MustCheck(
+                list_name=list_name,
+                matched=tuple(code for code in codes if code in present),
+                lacking=tuple(code for code in codes if code not in present),
+                met=meets_must(document, list_name, codes),
+            )
+        )
+    return tuple(checks)
+
+
+@dataclass(frozen=True)
 class Explanation:
     met: tuple[Wish, ...]
     missed: tuple[Wish, ...]
@@ -164,6 +218,10 @@ class Explanation:
     confirmed_on: date | None
     free_places: int | None
     waiting_weeks: int | None
+    is_stale: bool = False
+    musts: tuple[MustCheck, ...] = ()
+    age: int | None = None
+    fits_age: bool = True
 
     @property
     def wish_count(self) -> int:
@@ -173,28 +231,39 @@ class Explanation:
     def summary(self) -> str:
         if not self.wish_count:
             return ""
-        return _("Past bij %(met)s van uw %(total)s wensen") % {
-            "met": len(self.met),
-            "total": self.wish_count,
-        }
+        return ngettext(
+            "Past bij %(met)s van uw %(total)s wens",
+            "Past bij %(met)s van uw %(total)s wensen",
+            self.wish_count,
+        ) % {"met": len(self.met), "total": self.wish_count}
 
     @property
-    def is_stale(self) -> bool:
-        return self.confirmed_on is not None and self.availability == Status.UNKNOWN
+    def met_must_labels(self) -> list[str]:
+        """The codes asked for as musts that the residence has: only these are shown as met."""
+        return [label for check in self.musts for label in check.matched_labels]
+
+    @property
+    def has_details(self) -> bool:
+        return bool(self.wish_count or self.met_must_labels)
 
 
 def explain(criteria: Criteria, document: dict, today: date) -> Explanation:
     met = tuple(wish for wish in criteria.wishes if meets_wish(document, wish))
     missed = tuple(wish for wish in criteria.wishes if not meets_wish(document, wish))
     distance = document_distance_km(criteria, document)
+    confirmed_on = as_date(document.get("availability_confirmed_on"))
     return Explanation(
         met=met,
         missed=missed,
         distance_km=round(distance, 1) if distance is not None else None,
         availability=document_availability(document, today),
-        confirmed_on=as_date(document.get("availability_confirmed_on")),
+        confirmed_on=confirmed_on,
         free_places=document.get("free_places"),
         waiting_weeks=document.get("waiting_weeks"),
+        is_stale=is_stale(confirmed_on, today),
+        musts=must_checks(criteria, document),
+        age=criteria.age,
+        fits_age=criteria.age is None or fits_age(document, criteria.age),
     )
 
 

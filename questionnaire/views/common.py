@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from questionnaire import demand, flow, storage
+from questionnaire.kinds import DONT_KNOW
 from questionnaire.questions import answers_to_criteria
 
 logger = logging.getLogger(__name__)
@@ -16,6 +17,8 @@ logger = logging.getLogger(__name__)
 RETURN_PARAMETER = "terug"
 RETURN_TO_CHECK = "controle"
 QUESTIONNAIRE_SOURCE = "bron=vragenlijst"
+# The results page then explains what an indication is and who helps (search/views/presentation).
+INDICATION_HELP = "uitleg=indicatie"
 
 
 def load_state(request) -> storage.State:
@@ -45,8 +48,11 @@ def continue_url(answers: dict) -> str:
 def results_url(answers: dict) -> str:
     """The results page for these answers: codes only, never the visitor's own words."""
     query = answers_to_criteria(answers).to_query()
+    extra = QUESTIONNAIRE_SOURCE
+    if DONT_KNOW in (answers.get("indicatie"), answers.get("financiering")):
+        extra = f"{extra}&{INDICATION_HELP}"
     base = reverse("search:results")
-    return f"{base}?{query}&{QUESTIONNAIRE_SOURCE}" if query else f"{base}?{QUESTIONNAIRE_SOURCE}"
+    return f"{base}?{query}&{extra}" if query else f"{base}?{extra}"
 
 
 def count_anonymously(request, state: storage.State) -> None:

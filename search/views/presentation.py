@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.forms.utils import pretty_name
-from django.urls import NoReverseMatch
-from django.utils.translation import get_language, ngettext
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from config.urlpaths import url_for
 from residences import taxonomy
 from residences.models import ResidencePage
 from search.backends import Match
@@ -19,20 +18,16 @@ from search.criteria import MUST_ALL_LISTS, URL_NAMES, Criteria, Importance, Sor
 
 FEW_RESULTS = 5
 PAGE_WINDOW = 2
-
-
-def path(name: str) -> str:
-    """`reverse(name)`, worked out once per process (config/urlpaths.py)."""
-    return url_for(name)
+# Cached fragments (a card, the facet groups) are keyed by what they show, so a change shows at
+# once; this only bounds how long an unused entry is kept.
+FRAGMENT_CACHE_SECONDS = 6 * 60 * 60
 
 
 def results_url(criteria: Criteria, extra: list[tuple[str, str]] = ()) -> str:
     query = criteria.to_query()
     if extra:
-        from urllib.parse import urlencode
-
         query = "&".join(filter(None, [query, urlencode(list(extra))]))
-    base = path("search:results")
+    base = reverse("search:results")
     return f"{base}?{query}" if query else base
 
 
@@ -144,44 +139,16 @@ class SummaryRow:
 
 
 def list_title(list_name: str) -> str:
-    return _in_language(("title", list_name), _list_title, list_name)
-
-
-def _list_title(list_name: str) -> str:
     label = str(ResidencePage._meta.get_field(list_name).verbose_name)
     return label[:1].upper() + label[1:]
 
 
 def code_label(list_name: str, code: str) -> str:
-    return _in_language(("code", list_name, code), _code_label, list_name, code)
-
-
-def _code_label(list_name: str, code: str) -> str:
     return str(taxonomy.RESIDENCE_CODE_LISTS[list_name](code).label)
 
 
 def importance_label(importance: int) -> str:
-    return _in_language(("importance", importance), _importance_label, importance)
-
-
-def _importance_label(importance: int) -> str:
     return str(dict(Importance.CHOICES)[importance])
-
-
-# Labels of the code lists and their fields: fixed texts, translated once per language and
-# process (a code that is not in its list raises, and nothing is kept).
-_labels: dict[tuple, str] = {}
-MAX_LABELS = 5000
-
-
-def _in_language(key: tuple, make, *args) -> str:
-    key = (get_language(), *key)
-    label = _labels.get(key)
-    if label is None:
-        if len(_labels) >= MAX_LABELS:
-            _labels.clear()
-        label = _labels[key] = make(*args)
-    return label
 
 
 def summary_rows(criteria: Criteria) -> list[SummaryRow]:
@@ -200,7 +167,6 @@ def summary_rows(criteria: Criteria) -> list[SummaryRow]:
             labels = f"{labels} ({rule})"
         rows.append(SummaryRow(list_title(list_name), labels))
     if criteria.wishes:
-        # Wish.label, and the importance's label, remembered per language.
         wishes = "; ".join(
             f"{code_label(wish.list_name, wish.code)} ({importance_label(wish.importance)})"
             for wish in criteria.wishes
@@ -217,11 +183,14 @@ def summary_rows(criteria: Criteria) -> list[SummaryRow]:
 
 
 QUESTIONNAIRE_SOURCE = ("bron", "vragenlijst")
+# The questionnaire adds this when someone does not know their indication or how their care is
+# paid: the results page then explains what an indication is and where to get help.
+INDICATION_HELP = ("uitleg", "indicatie")
 
 
 def questionnaire_check_url() -> str | None:
     try:
-        return path("questionnaire:check")
+        return reverse("questionnaire:check")
     except NoReverseMatch:
         return None
 
@@ -232,36 +201,47 @@ def came_from_questionnaire(request) -> bool:
     return request.GET.get(key) == value and questionnaire_check_url() is not None
 
 
+def needs_indication_help(request) -> bool:
+    key, value = INDICATION_HELP
+    return request.GET.get(key) == value
+
+
 def extra_pairs(request) -> list[tuple[str, str]]:
-    return [QUESTIONNAIRE_SOURCE] if came_from_questionnaire(request) else []
+    """What the address holds besides the search, kept by every link of the results page."""
+    pairs = []
+    if came_from_questionnaire(request):
+        pairs.append(QUESTIONNAIRE_SOURCE)
+    if needs_indication_help(request):
+        pairs.append(INDICATION_HELP)
+    return pairs
 
 
 def facet_groups(form, result) -> list[dict]:
     """Each code list's checkboxes with counts, in taxonomy order, for the sidebar.
 
-    `form` is the filter form (ResidenceFilterSet.bound_form): its fields say which codes each
-    list offers, under which title.
+    `form` is the filter form (ResidenceFilterSet's form): its fields say which codes each list
+    offers, under which title.
     """
     groups = []
     for list_name, url_name in URL_NAMES.items():
-        skeleton = facet_skeleton(form, url_name)
+        field = form.fields[url_name]
         counts = {value.code: value.count for value in result.facets.get(list_name, [])}
-        selected = set(criteria_codes(result.criteria, list_name))
+        selected = set(result.criteria.must(list_name))
         options = [
             {
-                "id": option_id,
+                "id": f"id_{url_name}_{index}",
                 "code": code,
                 "label": label,
                 "count": counts.get(code),
                 "checked": code in selected,
             }
-            for option_id, code, label in skeleton.options
+            for index, (code, label) in enumerate(field.choices)
         ]
         groups.append(
             {
                 "list_name": list_name,
                 "url_name": url_name,
-                "title": skeleton.title,
+                "title": pretty_name(url_name) if field.label is None else field.label,
                 "options": options,
                 "selected_count": len(selected),
                 "rule": list_name in MUST_ALL_LISTS,
@@ -270,43 +250,14 @@ def facet_groups(form, result) -> list[dict]:
     return groups
 
 
-@dataclass(frozen=True)
-class FacetSkeleton:
-    """What a facet group shows whatever the search: its title and options, in one language."""
-
-    title: str
-    options: tuple[tuple[str, str, str], ...]  # (checkbox id, code, label)
-
-
-# Per language and field: (choices, label, skeleton). The choices and label are the field's own
-# objects, so a form whose field has other ones gets its own skeleton.
-_skeletons: dict[tuple[str, str], tuple[object, object, FacetSkeleton]] = {}
-
-
-def facet_skeleton(form, url_name: str) -> FacetSkeleton:
-    """The field's title and options, translated once per language and process."""
-    field = form.fields[url_name]
-    choices, label = field.choices, field.label
-    key = (get_language(), url_name)
-    entry = _skeletons.get(key)
-    if entry is None or entry[0] is not choices or entry[1] is not label:
-        skeleton = FacetSkeleton(
-            title=str(pretty_name(url_name) if label is None else label),
-            options=tuple(
-                (f"id_{url_name}_{index}", str(code), str(code_label))
-                for index, (code, code_label) in enumerate(choices)
-            ),
-        )
-        entry = _skeletons[key] = (choices, label, skeleton)
-    return entry[2]
-
-
-def criteria_codes(criteria: Criteria, list_name: str) -> tuple[str, ...]:
-    return criteria.must(list_name)
-
-
-@receiver(setting_changed)
-def _forget(**kwargs) -> None:
-    # Languages, locale paths, URL configuration: translate and reverse again.
-    _labels.clear()
-    _skeletons.clear()
+def facet_groups_key(groups: list[dict]) -> str:
+    """What the sidebar's facet groups show besides their fixed words and labels (which follow
+    the language): the codes, their counts and which are ticked. Their cached rendering is keyed
+    by this, so it is never out of date."""
+    content = repr(
+        [
+            (group["url_name"], [(o["code"], o["count"], o["checked"]) for o in group["options"]])
+            for group in groups
+        ]
+    )
+    return hashlib.sha1(content.encode(), usedforsecurity=False).hexdigest()

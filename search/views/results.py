@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from search import shortlist
+from search import selectors, shortlist
 from search.backends import get_backend
 from search.criteria import Criteria, Sort
 from search.filters import ResidenceFilterSet
@@ -23,19 +24,24 @@ def results(request):
         notices = [*notices, str(_page_gone_notice())]
     extra = presentation.extra_pairs(request)
     result_cards = presentation.cards(result, criteria, shortlist.ids(request.session))
-    filter_form = ResidenceFilterSet.bound_form(request.GET)
+    filter_form = ResidenceFilterSet(request.GET).form
     page_links = presentation.page_links(result, criteria, extra)
+    facet_groups = presentation.facet_groups(filter_form, result)
     context = {
         "criteria": criteria,
         "notices": [*notices, *map(str, result.notices)],
         "result": result,
         "cards": result_cards,
+        "fragment_seconds": presentation.FRAGMENT_CACHE_SECONDS,
+        "distance_from": criteria.place_label or criteria.place,
         "count_text": presentation.count_text(result.total),
         "summary_rows": presentation.summary_rows(criteria),
-        "came_from_questionnaire": bool(extra),
+        "came_from_questionnaire": presentation.came_from_questionnaire(request),
+        "indication_help": presentation.needs_indication_help(request),
         "questionnaire_check_url": presentation.questionnaire_check_url(),
         "filter_form": filter_form,
-        "facet_groups": presentation.facet_groups(filter_form, result),
+        "facet_groups": facet_groups,
+        "facet_key": presentation.facet_groups_key(facet_groups),
         "extra_pairs": extra,
         "sort_choices": Sort.CHOICES,
         "sort_hidden_pairs": presentation.sort_hidden_pairs(criteria, extra),
@@ -48,8 +54,7 @@ def results(request):
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
         "current_url": request.get_full_path(),
         "paths": {
-            name: presentation.path(f"search:{name}")
-            for name in ("results", "how_we_rank", "shortlist")
+            name: reverse(f"search:{name}") for name in ("results", "how_we_rank", "shortlist")
         },
     }
     return render(request, "search/results.html", context)
@@ -72,8 +77,6 @@ def _neighbour_url(result, criteria, extra, page_links, step: int) -> str:
 def _relaxations(criteria, backend, result) -> list:
     if result.total >= presentation.FEW_RESULTS or criteria.is_empty:
         return []
-    from search import selectors
-
     return [
         relaxation
         for relaxation in selectors.relaxations(criteria, backend)

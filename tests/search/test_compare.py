@@ -57,7 +57,7 @@ def test_without_ids_the_shortlist_is_compared(client, residences):
 def test_criteria_in_the_url_add_the_explanation_per_residence(client, residences):
     query = Criteria.build(wishes=[Wish("facilities", "tuin", Importance.IMPORTANT)]).to_query()
     html = client.get(compare_url(residences[:2], "&" + query)).content.decode()
-    assert html.count("Past bij 1 van uw 1 wensen") == 2
+    assert html.count("Past bij 1 van uw 1 wens:") == 2
 
 
 def test_bad_and_unknown_ids_are_left_out_politely(client, residences):

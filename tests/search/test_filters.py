@@ -143,7 +143,7 @@ WISH_VALUES = st.one_of(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(WISH_VALUES, max_size=8))
 def test_wish_field_reads_wishes_as_the_parser_does(values):
-    form = ResidenceFilterSet.bound_form(QueryDict(mutable=True))
+    form = ResidenceFilterSet(QueryDict(mutable=True)).form
     expected = list(Criteria.from_query({"wens": values})[0].wishes)
     cleaned = [value.strip() for value in values if value.strip()]
     assert form.fields["wens"].to_python(cleaned) == expected
@@ -159,37 +159,8 @@ def test_every_written_wish_is_read_back():
                 assert parse_wishes([value]) == [wish]
 
 
-def test_bound_form_is_the_filtersets_form():
-    data = QueryDict("afstand=5&plaats=Schiedam&voorziening=tuin&leeftijd=oud&wens=taal:nl:2")
-    form = ResidenceFilterSet.bound_form(data)
-    same = ResidenceFilterSet(data).form
-    assert type(form) is type(same)
-    assert form.errors == same.errors and form.cleaned_data == same.cleaned_data
-    assert [str(field) for field in form] == [str(field) for field in same]
-
-
-def test_forms_share_choices_but_not_what_a_form_may_change():
-    first = ResidenceFilterSet.bound_form(QueryDict())
-    second = ResidenceFilterSet.bound_form(QueryDict())
-    for name in ("voorziening", "afstand", "sorteer", "wens"):
-        field, other = first.fields[name], second.fields[name]
-        assert field is not other and field.widget is not other.widget
-        assert list(field.choices) == list(other.choices)
-        field.widget.attrs["data-changed"] = "1"
-        field.error_messages["invalid_choice"] = "changed"
-        field.validators.append(lambda value: None)
-        assert "data-changed" not in other.widget.attrs
-        assert other.error_messages["invalid_choice"] != "changed"
-        assert other.validators == []
-    first.fields["afstand"].choices = [("1", "een")]
-    assert [code for code, _label in second.fields["afstand"].choices] == [
-        "",
-        *(str(km) for km in DISTANCE_CHOICES_KM),
-    ]
-
-
 def test_distance_labels_follow_the_language():
-    form = ResidenceFilterSet.bound_form(QueryDict("afstand=5"))
+    form = ResidenceFilterSet(QueryDict("afstand=5")).form
     labels = dict(form.fields["afstand"].choices)
     with translation.override("en"):
         assert str(labels["5"]) == "Up to 5 km"
