@@ -1,0 +1,59 @@
+"""Every number the score is made of lives in search/ranking.py and residences/availability.py.
+
+Change them all, and each engine must follow without a code change of its own: the compiled
+Elasticsearch query is checked in test_elasticsearch_queries.py; here the database computes,
+over generated residences, exactly the score `ranking.score()` computes in Python.
+"""
+
+import pytest
+
+from residences import availability, taxonomy
+from search import ranking, synthetic
+from search.criteria import Criteria, Importance, Wish
+from tests.search.conftest import TODAY
+
+Status = ranking.Status
+
+
+@pytest.fixture
+def other_weights(monkeypatch):
+    monkeypatch.setattr(ranking, "BASE_SCORE", 1.5)
+    for importance, points in {
+        Importance.NICE: 1.25,
+        Importance.IMPORTANT: 2.75,
+        Importance.VERY_IMPORTANT: 6.5,
+    }.items():
+        monkeypatch.setitem(ranking.WISH_POINTS, importance, points)
+    monkeypatch.setattr(ranking, "DISTANCE_WEIGHT", 7.0)
+    monkeypatch.setattr(ranking, "DISTANCE_SCALE_KM", 25.0)
+    monkeypatch.setattr(ranking, "DISTANCE_DECAY", 0.3)
+    points = {Status.FREE: 5.0, Status.SHORT_WAIT: 3.0, Status.LONG_WAIT: 1.5, Status.UNKNOWN: 0.75}
+    for status, value in points.items():
+        monkeypatch.setitem(ranking.AVAILABILITY_POINTS, status, value)
+    monkeypatch.setitem(ranking.URGENCY_FACTOR, taxonomy.Urgency.NOW, 3.0)
+    monkeypatch.setattr(availability, "SHORT_WAIT_MAX_WEEKS", 8)
+    monkeypatch.setattr(availability, "STALE_AFTER_DAYS", 30)
+
+
+def test_the_database_follows_every_weight(other_weights, database_backend):
+    documents = synthetic.documents(120, seed=11, today=TODAY)
+    database_backend.rebuild(documents)
+    criteria = Criteria.build(
+        place="Rotterdam",
+        latitude=51.9225,
+        longitude=4.4792,
+        urgency=taxonomy.Urgency.NOW,
+        wishes=[
+            Wish("facilities", taxonomy.Facility.GARDEN, Importance.VERY_IMPORTANT),
+            Wish("environment", taxonomy.Environment.QUIET, Importance.NICE),
+            Wish("support", taxonomy.Support.PRESENCE_24H, Importance.IMPORTANT),
+        ],
+    )
+
+    result = database_backend.search(criteria, page_size=200, today=TODAY)
+
+    assert result.total == len(documents)
+    statuses = {ranking.document_availability(m.document, TODAY) for m in result.matches}
+    assert statuses == set(Status)  # every availability weight takes part
+    for match in result.matches:
+        assert match.score == pytest.approx(ranking.score(criteria, match.document, TODAY))
