@@ -141,11 +141,20 @@ def test_a_9x_server_with_version_8_configured_is_reported_as_a_mismatch(fake, c
     assert "set ELASTICSEARCH_VERSION=9" in report["detail"]
 
 
-def test_an_unknown_configured_version_is_refused_with_the_choices(settings):
-    settings.ELASTICSEARCH_VERSION = "7"
+def test_an_unknown_configured_version_is_named_in_health_and_visitors_get_the_database(
+    fake, configured, catalogue, client, settings
+):
+    server = fake()
+    settings.SEARCH_BACKEND = "elasticsearch"
 
-    with pytest.raises(es_backend.SearchUnavailable, match="use 8 or 9"):
-        es_backend.configured_major_version()
+    report = configured(server.url, ELASTICSEARCH_VERSION="7").health()
+    response = client.get("/zoeken/")
+
+    assert report["status"] == "error"
+    assert "ELASTICSEARCH_VERSION='7' is not supported; use 8 or 9" in report["detail"]
+    assert response.status_code == 200
+    assert str(FALLBACK_NOTICE) in response.content.decode()
+    assert server.requests == []
 
 
 # 2. Credentials, TLS, least privilege ------------------------------------------------------

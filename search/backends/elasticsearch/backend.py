@@ -199,12 +199,20 @@ class ElasticsearchBackend(SearchBackend):
     ):
         self.url = url if url is not None else getattr(settings, "ELASTICSEARCH_URL", None)
         self.alias = alias or settings.ELASTICSEARCH_INDEX
+        # A setting the client cannot work with is reported by every call (and /healthz), so
+        # visitors get database results instead of an error page.
+        self._misconfigured: SearchUnavailable | None = None
         if client is None and self.url:
-            client = make_client(self.url)
+            try:
+                client = make_client(self.url)
+            except SearchUnavailable as error:
+                self._misconfigured = error
         self._client = client
 
     @property
     def client(self) -> Elasticsearch:
+        if self._misconfigured is not None:
+            raise self._misconfigured
         if self._client is None:
             raise SearchUnavailable("ELASTICSEARCH_URL is not set")
         return self._client
