@@ -27,14 +27,18 @@ DIGITS = re.compile(r"[0-9]{1,18}")
 
 
 class StoredFormatter(HTMLFormatter):
-    """Writes text as Wagtail's editor stores it (only &, < and > escaped) and attribute values
-    fully escaped in double quotes, which Wagtail's rewriters of stored rich text expect."""
+    """Writes text and attribute order as Wagtail's editor stores them (only &, < and >
+    escaped in text), and attribute values fully escaped in double quotes, which Wagtail's
+    rewriters of stored rich text expect."""
 
     def substitute(self, ns):
         return html.escape(ns, quote=False)
 
     def attribute_value(self, value):
         return escape(value)
+
+    def attributes(self, tag):
+        return list(tag.attrs.items())  # in the order the editor writes them
 
 
 STORED_FORMAT = StoredFormatter()
@@ -136,8 +140,8 @@ class StoredRichTextWhitelister(Whitelister):
             return
         tag.attrs = {
             "embedtype": embed_type,
-            "id": attrs["id"],
             "format": image_format,
+            "id": attrs["id"],
             "alt": attrs.get("alt", ""),
         }
         tag.can_be_empty_element = True

@@ -265,3 +265,56 @@ def test_sanitiser_keeps_what_the_editor_stores(provider_a):
 
     assert sanitise_rich_text(from_editor, RICH_TEXT_FEATURES) == from_editor
     assert 'data-block-key="' in from_editor and f'id="{provider_a.image.pk}"' in from_editor
+
+
+# The editor's form, the other write path ----------------------------------------------------
+
+
+def contentstate(text, url=None):
+    entity_ranges, entity_map = [], {}
+    if url is not None:
+        entity_ranges = [{"offset": 0, "length": len(text), "key": 0}]
+        entity_map = {"0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": url}}}
+    block = {
+        "key": "abcde", "type": "unstyled", "text": text, "depth": 0,
+        "inlineStyleRanges": [], "entityRanges": entity_ranges, "data": {},
+    }
+    return json.dumps({"blocks": [block], "entityMap": entity_map})
+
+
+def post_description(client, editor, page, value):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form").copy()
+    data["description"] = value
+    return client.post(url, data)
+
+
+def test_editor_form_stores_no_javascript_link(client, provider_a):
+    page = provider_a.residence
+
+    response = post_description(
+        client, provider_a.editor, page, contentstate("klik", "javascript:alert(1)")
+    )
+
+    assert response.status_code == 302
+    stored = ResidencePage.objects.get(pk=page.pk).get_latest_revision_as_object().description
+    assert "klik" in stored
+    assert_harmless(stored)
+    assert "javascript" not in stored.lower()
+
+
+def test_editor_form_refuses_the_same_length_as_the_import(client, provider_a):
+    page = provider_a.residence
+    revisions = page.revisions.count()
+
+    response = post_description(
+        client, provider_a.editor, page, contentstate("a" * (DESCRIPTION_MAX_LENGTH + 1))
+    )
+
+    assert response.status_code == 200
+    assert "niet meer dan 20000 tekens" in response.content.decode()
+    assert page.revisions.count() == revisions
