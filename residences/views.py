@@ -185,4 +185,19 @@ class OnboardProviderView(WagtailAdminTemplateMixin, FormView):
                 _("Zorgaanbieder '%(name)s' was al aangemeld; er is niets veranderd.")
                 % {"name": result.provider.title},
             )
+        if result.invited:
+            messages.success(
+                self.request,
+                _("Uitnodiging verstuurd naar: %(emails)s.")
+                % {"emails": ", ".join(user.email for user in result.invited)},
+            )
+        if result.invitation_failures:
+            messages.error(
+                self.request,
+                _(
+                    "De uitnodiging kon niet worden verstuurd naar: %(emails)s. "
+                    "Stuur haar opnieuw via Uitnodigingen."
+                )
+                % {"emails": ", ".join(user.email for user in result.invitation_failures)},
+            )
         return redirect("wagtailadmin_pages:edit", result.provider.pk)

@@ -6,6 +6,7 @@ provider's residences and submits it for the coordinators' review.
 """
 
 import re
+import socket
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -242,3 +243,39 @@ def test_a_resend_for_an_unknown_account_says_so(client, coordinator):
 
     assert page.status_code == 200
     assert "Kies een redacteur uit de lijst." in page.content.decode()
+
+
+def test_the_admin_says_who_was_invited(client, superuser):
+    client.force_login(superuser)
+
+    response = client.post(
+        reverse("residences_onboard_provider"),
+        {"name": "Zorggroep Maas", "region": "rotterdam", "editors": "jan@example.nl"},
+        follow=True,
+    )
+
+    assert "Uitnodiging verstuurd naar: jan@example.nl." in response.content.decode()
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_mail_server_that_refuses_leaves_the_editor_for_a_resend(
+    settings, capsys, client, coordinator
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port()
+
+    call_command("onboard_provider", "Zorggroep Maas", "--editor", "jan@example.nl")
+
+    assert "de uitnodiging kon niet worden verstuurd" in capsys.readouterr().err
+    editor = get_user_model().objects.get(email="jan@example.nl")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox.clear()
+    client.force_login(coordinator)
+    assert "jan@example.nl" in client.get(INVITATIONS_URL).content.decode()
+    client.post(INVITATIONS_URL, {"user": editor.pk})
+    assert [message.to for message in mail.outbox] == [["jan@example.nl"]]
