@@ -161,3 +161,16 @@ def test_chosen_pages_answer_needs_admin_access(client, provider_a):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_sidebar_page_explorer_lists_only_own_pages(editor_a, provider_a, secret_b):
+    children = editor_a.get("/admin/api/main/pages/", {"child_of": provider_a.page.pk})
+    at_home = editor_a.get("/admin/api/main/pages/", {"child_of": home_page().pk})
+    foreign = [
+        editor_a.get(f"/admin/api/main/pages/{page_id}/") for page_id in b_page_ids(secret_b)
+    ]
+
+    assert "Concept A" in children.content.decode()
+    for response in (children, at_home, *foreign):
+        assert response.status_code < 500
+        assert shows_none_of(response, titles_of_b(secret_b))
