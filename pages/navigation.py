@@ -5,9 +5,11 @@ falls back to the two ways in plus the home page's children that are marked "sho
 so a fresh site is never without navigation.
 
 Building a menu costs a query per linked page, and every page shows two menus. So the links
-(text and address) are kept in Django's cache per site, language and navigation version
-(pages/signals.py starts a new version whenever something a menu shows may have changed);
-which link is current is worked out for each request.
+(text and address) are kept in Django's cache per site, language and content version
+(pages/signals.py starts a new version whenever published content or the navigation changes);
+which link is current is worked out for each request. Template fragments that show other pages
+(breadcrumbs, a provider's residences, a residence's provider) use the same version in their
+`{% cache %}` keys.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ QUESTIONNAIRE_FALLBACK_PATH = "/vragenlijst/"
 SEARCH_URL_NAME = "search:results"
 SEARCH_FALLBACK_PATH = "/zoeken/"
 MENU_CACHE_SECONDS = 24 * 60 * 60
-VERSION_KEY = "pages:navigation-version"
+VERSION_KEY = "pages:content-version"
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,9 @@ def is_current(url: str, path: str, home: str) -> bool:
     return path == url or path.startswith(url.rstrip("/") + "/")
 
 
-def navigation_version() -> str:
-    """A token that changes whenever a menu may show something else (pages/signals.py)."""
+def content_version() -> str:
+    """A token that changes whenever a page is published, unpublished, moved or deleted, or the
+    navigation or a site is saved (pages/signals.py)."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
@@ -90,17 +93,17 @@ def navigation_version() -> str:
     return version
 
 
-def new_navigation_version() -> None:
+def new_content_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def cached_entries(kind: str, request, build) -> list[tuple[str, str]]:
-    """What `build(site)` makes for the request's site, kept while the navigation version lasts."""
+    """What `build(site)` makes for the request's site, kept while the content version lasts."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return build(None)
     key = ":".join(
-        ["pages:menu", kind, str(site.pk), translation.get_language() or "", navigation_version()]
+        ["pages:menu", kind, str(site.pk), translation.get_language() or "", content_version()]
     )
     entries = cache.get(key)
     if entries is None:

@@ -87,8 +87,8 @@ def query_with(context, **changes):
 
 
 @register.simple_tag
-def navigation_version():
-    """`{% navigation_version as version %}`: changes whenever a page is published, unpublished,
+def content_version():
+    """`{% content_version as version %}`: changes whenever a page is published, unpublished,
     moved or deleted, or the navigation changes (pages/signals.py); for `{% cache %}` keys of
-    parts that list pages."""
-    return navigation.navigation_version()
+    parts that show other pages."""
+    return navigation.content_version()
