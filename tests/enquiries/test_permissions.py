@@ -1,0 +1,138 @@
+"""Who may do what with requests in the admin, over HTTP: roles × actions × provider A or B.
+
+Contents are for the residence's own provider only. Coordinators and superusers see the
+regional overview (counts, timeliness, the access log) and never a request's contents. Any
+cell not listed in EXPECTED must be refused: a 404 (the request "does not exist" for this
+user), a 403, or Wagtail's redirect to the login or to the dashboard.
+"""
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from enquiries.models import AccessLog, Enquiry, Status
+from tests.enquiries.conftest import SECRET_MESSAGE, SECRET_NAME, store_enquiry
+from tests.factories import UserFactory
+
+ACTIONS = ("list", "filter", "open", "change")
+EXPECTED = {
+    "anonymous": {"A": set(), "B": set(), "overview": False},
+    "editor_a": {"A": set(ACTIONS), "B": set(), "overview": False},
+    "editor_b": {"A": set(), "B": set(ACTIONS), "overview": False},
+    "coordinator": {"A": set(), "B": set(), "overview": True},
+    "superuser": {"A": set(), "B": set(), "overview": True},
+}
+
+
+def is_refusal(response) -> bool:
+    if response.status_code in (403, 404):
+        return True
+    location = response.get("Location", "")
+    return response.status_code == 302 and (
+        location.startswith("/admin/login/") or location == reverse("wagtailadmin_home")
+    )
+
+
+@pytest.fixture
+def world(client, provider_a, provider_b, coordinator):
+    return {
+        "providers": {"A": provider_a, "B": provider_b},
+        "enquiries": {
+            "A": store_enquiry(provider_a.residence),
+            "B": store_enquiry(provider_b.residence),
+        },
+        "users": {
+            "anonymous": None,
+            "editor_a": provider_a.editor,
+            "editor_b": provider_b.editor,
+            "coordinator": coordinator,
+            "superuser": UserFactory(username="beheerder", superuser=True),
+        },
+    }
+
+
+def perform(client, action, enquiry, provider) -> bool:
+    """Whether the action succeeded for this request; asserts a clean refusal otherwise."""
+    if action in ("list", "filter"):
+        query = f"?woonlocatie={provider.residence.pk}" if action == "filter" else ""
+        response = client.get(reverse("enquiries_inbox") + query)
+        if response.status_code != 200:
+            assert is_refusal(response), response.status_code
+            return False
+        return str(enquiry.pk) in response.content.decode()
+    url = reverse("enquiries_detail", args=[enquiry.pk])
+    if action == "open":
+        response = client.get(url)
+        if response.status_code == 200:
+            return SECRET_NAME in response.content.decode()
+        assert is_refusal(response), response.status_code
+        return False
+    response = client.post(url, {"status": Status.IN_PROGRESS})
+    changed = Enquiry.objects.get(pk=enquiry.pk).status == Status.IN_PROGRESS
+    if not changed:
+        assert is_refusal(response), response.status_code
+    Enquiry.objects.filter(pk=enquiry.pk).update(status=Status.NEW, picked_up_at=None)
+    return changed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_permission_matrix(client, world, role):
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    for letter in ("A", "B"):
+        enquiry = world["enquiries"][letter]
+        provider = world["providers"][letter]
+        for action in ACTIONS:
+            allowed = perform(client, action, enquiry, provider)
+            assert allowed == (action in EXPECTED[role][letter]), (role, letter, action)
+    overview = client.get(reverse("enquiries_overview"))
+    assert (overview.status_code == 200) == EXPECTED[role]["overview"], role
+    if overview.status_code == 200:
+        page = overview.content.decode()
+        assert "Zorggroep A" in page and "Zorggroep B" in page
+        assert SECRET_NAME not in page and escape(SECRET_MESSAGE) not in page
+
+
+@pytest.mark.django_db
+def test_another_providers_residence_as_filter_lists_nothing(client, world):
+    client.force_login(world["users"]["editor_a"])
+    other_residence = world["providers"]["B"].residence.pk
+    page = client.get(f"{reverse('enquiries_inbox')}?woonlocatie={other_residence}").content
+    assert str(world["enquiries"]["B"].pk) not in page.decode()
+    assert str(world["enquiries"]["A"].pk) not in page.decode()
+    for status in Status.values:
+        listed = client.get(f"{reverse('enquiries_inbox')}?status={status}").content.decode()
+        assert str(world["enquiries"]["B"].pk) not in listed
+
+
+@pytest.mark.django_db
+def test_a_coordinator_who_also_edits_a_provider_reads_only_that_providers_requests(
+    client, world
+):
+    coordinator = world["users"]["coordinator"]
+    coordinator.groups.add(world["providers"]["A"].group)
+    client.force_login(coordinator)
+    own, other = world["enquiries"]["A"], world["enquiries"]["B"]
+    assert client.get(reverse("enquiries_detail", args=[own.pk])).status_code == 200
+    assert client.get(reverse("enquiries_detail", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_opening_and_changing_are_logged_and_shown_to_coordinators(client, world):
+    editor = world["users"]["editor_a"]
+    enquiry = world["enquiries"]["A"]
+    client.force_login(editor)
+    client.get(reverse("enquiries_detail", args=[enquiry.pk]))
+    client.post(reverse("enquiries_detail", args=[enquiry.pk]), {"status": Status.IN_PROGRESS})
+    assert list(
+        AccessLog.objects.filter(enquiry=enquiry).values_list("user__username", "action")
+    ) == [(editor.username, "gewijzigd"), (editor.username, "geopend")]
+    client.force_login(world["users"]["coordinator"])
+    page = client.get(reverse("enquiries_overview")).content.decode()
+    assert editor.get_full_name() in page and "Geopend" in page and "Status gewijzigd" in page
+    # Listing the inbox is not opening a request.
+    client.force_login(editor)
+    client.get(reverse("enquiries_inbox"))
+    assert AccessLog.objects.filter(enquiry=enquiry).count() == 2
