@@ -212,6 +212,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.forms.ImageForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Catalogue import (manage.py import_catalogue): a larger file is refused before it is read
+# and parsed, which bounds the memory an import can take.
+CATALOGUE_IMPORT_MAX_BYTES = int(env("CATALOGUE_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 
 # Residence search
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")

@@ -35,7 +35,6 @@ TREE_FIELDS = [
     "locale", "translation_key", "live", "has_unpublished_changes",
 ]
 FALLBACK_ID = re.compile(rf"^{FALLBACK_ID_PREFIX}(\d+)$")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
@@ -86,7 +85,7 @@ class PlannedResidence:
 
 
 def max_file_bytes() -> int:
-    return getattr(settings, "CATALOGUE_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.CATALOGUE_IMPORT_MAX_BYTES
 
 
 def read_catalogue(handle, name: str):
