@@ -451,10 +451,15 @@ def _unknown_name(text: str) -> GeocodingError:
     )
 
 
+MAX_PLACE_NAME_LENGTH = 40
+
+
 def _close_names(text: str, limit: int = 3) -> list[str]:
     """Spelling suggestions; prefix-aware so "Capele" finds the long name."""
     key = _name_key(text)
-    if not key:
+    # No Dutch place name is longer than this; comparing a longer text with every name would
+    # cost about a second of CPU per request.
+    if not key or len(key) > MAX_PLACE_NAME_LENGTH:
         return []
     scored = []
     for rank, (candidate, display) in enumerate(_gazetteer().autocomplete):

@@ -190,3 +190,48 @@ def test_questionnaire_pages_are_not_cached(visitor, client):
         reverse("questionnaire:summary"),
     ]:
         assert "no-store" in client.get(url)["Cache-Control"]
+
+
+YOUTH_ANSWERS = {
+    "voor-wie": "client",
+    "leeftijd": "16",
+    "doelgroep": ["lvb"],
+    "indicatie": "nee",
+    "woonvorm": ["weet-niet"],
+    "financiering": "jeugdwet",
+    "waar": "maakt-niet-uit",
+    "begeleiding-dag": ["weet-niet"],
+    "begeleiding-nacht": "weet-niet",
+    "voorzieningen": [],
+    "dagbesteding": "nee",
+    "omgeving": [],
+    "levensovertuiging": [],
+    "taal": [],
+    "wanneer": "nu",
+}
+
+
+def test_a_professional_placing_a_sixteen_year_old_under_the_jeugdwet_sees_only_jeugdwet_homes(
+    visitor, client
+):
+    from search.indexing import rebuild_index
+    from tests.factories import ProviderPageFactory, ResidencePageFactory
+
+    provider = ProviderPageFactory()
+    youth = {"target_groups": ["lvb"], "min_age": 12, "max_age": 23, "parent": provider}
+    ResidencePageFactory(title="Jongerenhuis De Brug", financing=["jeugdwet"], **youth)
+    ResidencePageFactory(title="Woonhuis Wlz", financing=["zin"], **youth)
+    ResidencePageFactory(title="Beschermd Wonen Kade", financing=["wmo"], **youth)
+    rebuild_index()
+
+    visited = visitor.complete(YOUTH_ANSWERS)
+    assert "financiering" in visited
+    step = client.get(step_url("financiering")).content.decode()
+    assert "Jeugdwet: jeugdhulp via de gemeente" in step
+    assert "Wmo: beschermd wonen via de gemeente" in step
+
+    response = client.post(reverse("questionnaire:check"))
+    assert parse_qs(urlsplit(response["Location"]).query)["financiering"] == ["jeugdwet"]
+    results = client.get(response["Location"]).content.decode()
+    assert "Jongerenhuis De Brug" in results
+    assert "Woonhuis Wlz" not in results and "Beschermd Wonen Kade" not in results
