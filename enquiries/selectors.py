@@ -73,6 +73,17 @@ def is_overdue(enquiry: Enquiry, today: date | None = None) -> bool:
     return waited_too_long(enquiry.created_at, today or timezone.localdate())
 
 
+def waiting_figures(user, today: date | None = None) -> dict:
+    """How many of the user's requests are new, and how many of those waited too long."""
+    today = today or timezone.localdate()
+    new = readable_enquiries(user).filter(status=Status.NEW)
+    dates = list(new.values_list("created_at", flat=True))
+    return {
+        "new_count": len(dates),
+        "overdue_count": sum(waited_too_long(created_at, today) for created_at in dates),
+    }
+
+
 @dataclass
 class ProviderFigures:
     provider: str

@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from enquiries import admin_views, selectors
 
@@ -49,3 +50,23 @@ def register_overview_menu_item():
         icon_name="table",
         order=910,
     )
+
+
+class WaitingRequestsPanel(Component):
+    """On the dashboard: the provider's new requests, and how many waited too long."""
+
+    name = "waiting_requests"
+    template_name = "enquiries/admin/waiting_panel.html"
+    order = 40
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        return selectors.waiting_figures(self.user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_requests_panel(request, panels):
+    if selectors.may_use_inbox(request.user):
+        panels.append(WaitingRequestsPanel(request.user))

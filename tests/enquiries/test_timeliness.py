@@ -51,6 +51,12 @@ def test_the_inbox_flags_and_the_overview_counts_overdue_requests(
     detail = client.get(reverse("enquiries_detail", args=[late.pk])).content.decode()
     assert "Deze aanvraag is na 5 werkdagen nog niet opgepakt." in detail
 
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Er zijn 2 nieuwe aanvragen voor uw woonlocaties." in dashboard
+    assert "1 daarvan wacht al langer dan 5 werkdagen." in dashboard
+    client.force_login(provider_b.editor)
+    assert "nieuwe aanvra" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
     client.force_login(coordinator)
     overview = client.get(reverse("enquiries_overview")).content.decode()
     row_a = overview[overview.index("Zorggroep A") :].split("</tr>")[0]
