@@ -4,7 +4,8 @@
 
 A fresh database of its own (benchmarks/django_setup.py) with 400 generated residences in the
 database index; the page is requested once to warm the caches, then timed through Django's test
-client (middleware, view, search, templates; no network, no test instrumentation). Prints the median and p95 in ms.
+client (middleware, view, search, templates; no network, no test instrumentation). Prints the
+median and p95 in ms.
 """
 
 from __future__ import annotations
