@@ -102,12 +102,7 @@ def test_without_javascript_no_map_control_shows(browser, site_url, catalogue):
 
 
 def test_english_visitors_get_the_map_button_in_english(page, site_url, catalogue):
-    from django.conf import settings
-
-    page.context.add_cookies(
-        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": site_url}]
-    )
-    page.goto(site_url + "/zoeken/")
+    page.goto(site_url + "/en/zoeken/")
     page.get_by_role("button", name="Show on the map").click()
     expect(page.get_by_role("button", name="Hide the map")).to_have_attribute(
         "aria-expanded", "true"
