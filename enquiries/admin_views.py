@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from enquiries import selectors, services
+from enquiries import figures, selectors, services
 from enquiries.admin_forms import StatusForm
 from enquiries.models import AccessLog, Status
 from residences import numbers
@@ -159,6 +159,34 @@ class OverviewView(AdminPage):
                 "figures": selectors.overview(),
                 "statuses": Status.choices,
                 "accesses": accesses,
+            }
+        )
+        return context
+
+
+class RegionReportView(AdminPage):
+    """The region's anonymous figures, for coordinators and providers' editors alike."""
+
+    template_name = "enquiries/admin/region_report.html"
+    page_title = gettext_lazy("Aanvragen: cijfers van de regio")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not selectors.may_view_region_figures(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = figures.report()
+        context.update(
+            {
+                "tables": [
+                    (_("Per maand"), report["month"]),
+                    (_("Per gemeente"), report["municipality"]),
+                    (_("Per groep zorgprofielen"), report["care_profile"]),
+                ],
+                "minimum": figures.MIN_GROUP_SIZE,
             }
         )
         return context

@@ -31,6 +31,10 @@ def may_view_overview(user) -> bool:
     return user.is_authenticated and user.is_active and (user.is_superuser or is_coordinator(user))
 
 
+def may_view_region_figures(user) -> bool:
+    return may_view_overview(user) or may_use_inbox(user)
+
+
 def readable_residences(user) -> QuerySet[ResidencePage]:
     """The residences whose requests this user may open."""
     if not user.is_authenticated or not user.is_active or user.is_superuser:

@@ -17,6 +17,11 @@ def register_admin_urls():
             name="enquiries_detail",
         ),
         path(
+            "aanvragen/cijfers/",
+            admin_views.RegionReportView.as_view(),
+            name="enquiries_region_report",
+        ),
+        path(
             "aanvragen/overzicht/",
             admin_views.OverviewView.as_view(),
             name="enquiries_overview",
@@ -32,6 +37,22 @@ class InboxMenuItem(MenuItem):
 class OverviewMenuItem(MenuItem):
     def is_shown(self, request):
         return selectors.may_view_overview(request.user)
+
+
+class RegionReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.may_view_region_figures(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_region_report_menu_item():
+    return RegionReportMenuItem(
+        _("Aanvragen: cijfers van de regio"),
+        reverse("enquiries_region_report"),
+        name="aanvragen-cijfers",
+        icon_name="table",
+        order=920,
+    )
 
 
 @hooks.register("register_admin_menu_item")
