@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", include("search.urls")),
     path("vragenlijst/", include("questionnaire.urls")),
     path("aanvraag/", include("enquiries.urls")),
+    path("werkruimte/", include("workspace.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

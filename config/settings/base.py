@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "search",
     "questionnaire",
     "enquiries",
+    "workspace",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the professionals' workspace asks for a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -250,6 +256,16 @@ ENQUIRY_STATUS_LINK_DAYS = int(env("ENQUIRY_STATUS_LINK_DAYS", "180"))
 ENQUIRY_LIMIT_PER_ADDRESS = (int(env("ENQUIRY_LIMIT_PER_ADDRESS", "5")), 3600)
 ENQUIRY_LIMIT_PER_RESIDENCE = (int(env("ENQUIRY_LIMIT_PER_RESIDENCE", "30")), 3600)
 
+# The professionals' workspace (workspace/). Client data is encrypted with the requests' keys
+# (ENQUIRY_ENCRYPTION_KEYS). A client with no activity for WORKSPACE_ARCHIVE_AFTER_DAYS is
+# archived and after WORKSPACE_DELETE_AFTER_DAYS deleted (`manage.py workspace_retention`, daily).
+WORKSPACE_ARCHIVE_AFTER_DAYS = int(env("WORKSPACE_ARCHIVE_AFTER_DAYS", "365"))
+WORKSPACE_DELETE_AFTER_DAYS = int(env("WORKSPACE_DELETE_AFTER_DAYS", "730"))
+# How long a link shared with a client works (each can be revoked sooner).
+WORKSPACE_SHARE_LINK_DAYS = int(env("WORKSPACE_SHARE_LINK_DAYS", "30"))
+# The name authenticator apps show for the workspace's TOTP devices.
+OTP_TOTP_ISSUER = SITE_NAME
+
 # Admin login throttling
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
@@ -324,6 +340,9 @@ CSP_ADMIN_DIRECTIVES = {
 RATE_LIMITS = {
     "/zoeken/": (int(env("RATE_LIMIT_SEARCH", "120")), 60),
     "/vragenlijst/bewaren": (int(env("RATE_LIMIT_QUESTIONNAIRE_SAVE", "10")), 60),
+    # Share links (guessing tokens) and the workspace's password and code pages.
+    "/werkruimte/gedeeld/": (int(env("RATE_LIMIT_WORKSPACE_SHARED", "30")), 60),
+    "/werkruimte/inloggen/": (int(env("RATE_LIMIT_WORKSPACE_LOGIN", "20")), 60),
 }
 # Set to e.g. HTTP_X_FORWARDED_FOR only behind a proxy we run that sets that header; otherwise
 # REMOTE_ADDR is the client and forwarding headers are ignored.

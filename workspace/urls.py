@@ -1,0 +1,43 @@
+from django.urls import path
+
+from workspace import views
+
+app_name = "workspace"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("inloggen/instellen/", views.setup, name="setup"),
+    path("inloggen/code/", views.verify, name="verify"),
+    path(
+        "uitloggen/",
+        views.auth_views.LogoutView.as_view(next_page="workspace:login"),
+        name="logout",
+    ),
+    path("wachtwoord/<uidb64>/<token>/", views.SetPasswordView.as_view(), name="set_password"),
+    path("uitnodigen/", views.invite, name="invite"),
+    path("client/<int:client_id>/", views.client_detail, name="client"),
+    path("client/<int:client_id>/zoekopdracht/", views.save_search, name="save_search"),
+    path("client/<int:client_id>/zoekopdracht/<int:search_id>/bekijken/", views.look, name="look"),
+    path(
+        "client/<int:client_id>/zoekopdracht/<int:search_id>/verwijderen/",
+        views.delete_search,
+        name="delete_search",
+    ),
+    path(
+        "client/<int:client_id>/bewaarlijst/toevoegen/",
+        views.shortlist_add,
+        name="shortlist_add",
+    ),
+    path(
+        "client/<int:client_id>/bewaarlijst/verwijderen/",
+        views.shortlist_remove,
+        name="shortlist_remove",
+    ),
+    path("client/<int:client_id>/notitie/", views.add_note, name="add_note"),
+    path("client/<int:client_id>/delen/", views.share, name="share"),
+    path("client/<int:client_id>/delen/<uuid:link_id>/intrekken/", views.revoke, name="revoke"),
+    path("client/<int:client_id>/export/", views.export, name="export"),
+    path("client/<int:client_id>/verwijderen/", views.delete_client, name="delete"),
+    path("gedeeld/<str:token>/", views.shared, name="shared"),
+]
