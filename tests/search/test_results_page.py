@@ -111,3 +111,14 @@ def test_the_explanation_stays_when_the_visitor_pages_or_filters(client, catalog
 def test_no_explanation_for_someone_who_knows(client, catalogue):
     html = client.get("/zoeken/?bron=vragenlijst").content.decode()
     assert 'id="indicatie-uitleg"' not in html
+
+
+def test_the_questionnaire_sends_someone_who_does_not_know_to_the_explanation(client, catalogue):
+    from questionnaire.kinds import DONT_KNOW
+    from questionnaire.views.common import results_url
+
+    for answers in ({"indicatie": DONT_KNOW}, {"indicatie": "ja", "financiering": DONT_KNOW}):
+        url = results_url(answers)
+        assert "uitleg=indicatie" in url
+        assert 'id="indicatie-uitleg"' in client.get(url).content.decode()
+    assert "uitleg=indicatie" not in results_url({"indicatie": "ja", "financiering": "zin"})
