@@ -3,7 +3,9 @@
 add_child costs several queries per page (path lookup, numchild update, full_clean, revision),
 which makes 100,000 pages take an hour. Here we compute the materialised paths ourselves,
 bulk-insert the base `wagtailcore_page` rows, then the `ResidencePage` child rows through the
-same low-level insert Django's own multi-table save uses, then gallery and service rows.
+child table with one INSERT per batch (columns from the model's public `_meta`), then gallery and
+service rows. The path format is treebeard's documented one: each level is `Page.steplen`
+characters of `Page.alphabet`.
 
 The pages are live, with url_path, depth and numchild consistent, so they render and open in the
 admin editor (which falls back to the page itself when there is no revision yet). They have no
@@ -33,11 +35,28 @@ class PlannedResidence:
     services: list[tuple] = field(default_factory=list)
 
 
+def step_number(key: str) -> int:
+    """The number one level of a materialised path encodes."""
+    number = 0
+    for character in key:
+        number = number * len(Page.alphabet) + Page.alphabet.index(character)
+    return number
+
+
+def step_key(number: int) -> str:
+    """One level of a materialised path for the `number`th child (treebeard's format)."""
+    digits = ""
+    while number:
+        number, digit = divmod(number, len(Page.alphabet))
+        digits = Page.alphabet[digit] + digits
+    return digits.rjust(Page.steplen, Page.alphabet[0])
+
+
 def next_child_step(parent: Page) -> int:
     last = parent.get_last_child()
     if last is None:
         return 1
-    return Page._str2int(last.path[-Page.steplen :]) + 1
+    return step_number(last.path[-Page.steplen :]) + 1
 
 
 def bulk_create_residences(planned: list[PlannedResidence]) -> list[int]:
@@ -74,7 +93,7 @@ def base_row(plan: PlannedResidence, content_type, steps, added, now) -> Page:
         draft_title=title,
         slug=slug,
         content_type=content_type,
-        path=Page._get_path(provider.path, provider.depth + 1, step),
+        path=provider.path + step_key(step),
         depth=provider.depth + 1,
         numchild=0,
         url_path=f"{provider.url_path}{slug}/",
@@ -97,12 +116,21 @@ def resolve_ids(rows: list[Page]) -> list[int]:
 
 
 def insert_children(batch: list[PlannedResidence], page_ids: list[int]) -> None:
+    """The ResidencePage rows of pages whose base rows exist: one INSERT for the batch."""
     fields = ResidencePage._meta.local_concrete_fields
-    children = []
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    holders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(ResidencePage._meta.db_table)} ({columns}) VALUES ({holders})"
+    rows = []
     for plan, page_id in zip(batch, page_ids, strict=True):
         own = {key: value for key, value in plan.fields.items() if key not in BASE_FIELDS}
-        children.append(ResidencePage(page_ptr_id=page_id, id=page_id, **own))
-    ResidencePage._base_manager._insert(children, fields=fields, using=connection.alias)
+        child = ResidencePage(page_ptr_id=page_id, id=page_id, **own)
+        rows.append(
+            [field.get_db_prep_save(field.pre_save(child, True), connection) for field in fields]
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def insert_related(batch: list[PlannedResidence], page_ids: list[int]) -> None:
@@ -138,18 +166,28 @@ def bulk_delete_pristine_residences(parent: Page) -> int:
         .filter(latest_revision__isnull=True, live_revision__isnull=True)
         .values_list("pk", flat=True)
     )
+    page_type = ContentType.objects.get_for_model(Page)
     for start in range(0, len(ids), DELETE_CHUNK):
         chunk = ids[start : start + DELETE_CHUNK]
         for relation in ResidencePage._meta.related_objects:
             if relation.on_delete is models.CASCADE and relation.related_model is not Page:
-                relation.related_model._base_manager.filter(
-                    **{f"{relation.field.name}__in": chunk}
-                )._raw_delete(connection.alias)
+                delete_rows(relation.related_model, relation.field.column, chunk)
         ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=[str(pk) for pk in chunk],
-        )._raw_delete(connection.alias)
-        ResidencePage._base_manager.filter(pk__in=chunk)._raw_delete(connection.alias)
-        Page._base_manager.filter(pk__in=chunk)._raw_delete(connection.alias)
+            base_content_type=page_type, object_id__in=[str(pk) for pk in chunk]
+        ).delete()
+        delete_rows(ResidencePage, ResidencePage._meta.pk.column, chunk)
+        delete_rows(Page, Page._meta.pk.column, chunk)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
     return len(ids)
+
+
+def delete_rows(model, column: str, values: list) -> None:
+    """DELETE the model's rows whose `column` is among `values`, in SQL: no per-object signals
+    (the caller has made sure nothing else refers to them)."""
+    quote = connection.ops.quote_name
+    holders = ", ".join(["%s"] * len(values))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(model._meta.db_table)} WHERE {quote(column)} IN ({holders})",
+            values,
+        )

@@ -3,6 +3,7 @@
 A small fixed set (reused across residences) keeps seeding fast and the media folder small.
 """
 
+import hashlib
 import io
 import random
 
@@ -82,7 +83,9 @@ def demo_images(count: int = IMAGE_COUNT) -> list[Image]:
             data, alt = draw_house(number)
             image = Image(title=title, description=alt, collection=collection)
             image.file = ImageFile(io.BytesIO(data), name=f"demowoning-{number:02d}.jpg")
-            image._set_image_file_metadata()
+            image.width, image.height = SIZE
+            image.file_size = len(data)
+            image.file_hash = hashlib.sha1(data).hexdigest()
             image.save()
         images.append(image)
     return images
