@@ -91,4 +91,5 @@ def dementia_homes(db, django_capture_on_commit_callbacks):
 
 
 def dementia_address() -> str:
-    return "http://testserver/zoeken/?" + Criteria.build(musts={"target_groups": [DEMENTIA]}).to_query()
+    criteria = Criteria.build(musts={"target_groups": [DEMENTIA]})
+    return "http://testserver/zoeken/?" + criteria.to_query()
