@@ -182,3 +182,21 @@ def apply_retention(*, now=None) -> tuple[int, int]:
         last_activity_at__lt=archive_before, archived_at__isnull=True
     ).update(archived_at=now)
     return archived, deleted
+
+
+ENCRYPTED_FIELDS = {
+    Client: ("label",),
+    SavedSearch: ("name", "query", "seen_ids", "seen_free_ids"),
+    Note: ("text",),
+}
+
+
+def rotate_keys() -> int:
+    """Re-encrypt every workspace row with the newest key in ENQUIRY_ENCRYPTION_KEYS; update()
+    leaves activity dates alone, so a rotation does not count as activity."""
+    count = 0
+    for model, fields in ENCRYPTED_FIELDS.items():
+        for row in model.objects.iterator(chunk_size=200):
+            model.objects.filter(pk=row.pk).update(**{name: getattr(row, name) for name in fields})
+            count += 1
+    return count

@@ -90,3 +90,20 @@ def test_client_data_is_encrypted_at_rest(signed_in, professional, dementia_home
             for secret in ("GEHEIM-LABEL", "GEHEIME-ZOEK", "GEHEIME-NOTITIE", "vv-pg"):
                 assert secret not in stored, (table, secret)
     assert Client.objects.get().label == "GEHEIM-LABEL"
+
+
+def test_a_key_rotation_reencrypts_client_data(professional, settings):
+    from cryptography.fernet import Fernet
+
+    client = make_client(professional, "ROT-1", idle_days=10)
+    Note.objects.create(client=client, text="Oude sleutel")
+    before = client.last_activity_at
+    old_keys = list(settings.ENQUIRY_ENCRYPTION_KEYS)
+    new_key = Fernet.generate_key().decode()
+    settings.ENQUIRY_ENCRYPTION_KEYS = [new_key, *old_keys]
+    call_command("rotate_workspace_keys")
+    settings.ENQUIRY_ENCRYPTION_KEYS = [new_key]
+    client = Client.objects.get()
+    assert client.label == "ROT-1"
+    assert client.notes.get().text == "Oude sleutel"
+    assert client.last_activity_at == before
