@@ -97,7 +97,7 @@ class FieldError:
     message: str
 
 
-def _always(answers: dict) -> bool:
+def always_asked(answers: dict) -> bool:
     return True
 
 
@@ -114,7 +114,10 @@ class Question:
     options: tuple[Option, ...] | Callable[[dict], list[Option]] = ()
     items: Callable[[dict], list[Item]] | None = None  # importance pages only
     optional: bool = False
-    asked_when: Callable[[dict], bool] = _always
+    asked_when: Callable[[dict], bool] = always_asked
+    # A follow-up names the earlier questions whose answers decide whether it is asked: until
+    # those are answered, the progress count keeps it as a question that may still come.
+    follows: tuple[str, ...] = ()
     to_criteria: Callable[[object, dict], Contribution] = _nothing
     required_message: str = _("Kies een antwoord.")
     minimum: int = 0
@@ -123,6 +126,14 @@ class Question:
     icon: str = ""
     # Kinds that need more than the form (the place question geocodes) bring their own cleaner.
     cleaner: Callable[[object, dict], tuple[object, list[FieldError]]] | None = None
+
+    def __post_init__(self):
+        if self.asked_when is not always_asked and not self.follows:
+            raise ValueError(f"Question {self.slug!r} is asked on a condition: declare `follows`.")
+
+    @property
+    def is_follow_up(self) -> bool:
+        return bool(self.follows)
 
     # Presentation ---------------------------------------------------------------------------
 

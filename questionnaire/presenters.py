@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from questionnaire.glossary import explanations_for
 from questionnaire.kinds import (
     IMPORTANCE,
     MULTIPLE,
@@ -53,6 +54,7 @@ def field_context(question: Question, answers: dict, stored, data=None, errors=(
         "errors": list(errors),
         "error": errors_by_id.get(question.field_id(answers), ""),
     }
+    shown_texts = [context["heading"], context["hint"]]
     if question.kind in (SINGLE, MULTIPLE):
         selected = set(shown if isinstance(shown, list) else [shown] if shown else [])
         context["options"] = [
@@ -66,6 +68,7 @@ def field_context(question: Question, answers: dict, stored, data=None, errors=(
             }
             for option in question.choices(answers)
         ]
+        shown_texts += [option["label"] for option in context["options"]]
     elif question.kind == IMPORTANCE:
         rated = shown or {}
         context["items"] = [
@@ -89,6 +92,7 @@ def field_context(question: Question, answers: dict, stored, data=None, errors=(
         context["value"] = shown if isinstance(shown, str) else (shown or {}).get("query", "")
     elif question.kind == NUMBER:
         context["value"] = "" if shown is None else shown
+    context["explanations"] = explanations_for(*shown_texts)
     return context
 
 

@@ -52,56 +52,88 @@ NEAR_ANYWHERE = "maakt-niet-uit"
 NO_HELP = "geen"
 DAY_ACTIVITIES_YES = "ja"
 
+# Each option its own pictogram (site/static/icons/sprite.svg); the label always says it too.
 TARGET_GROUP_ICONS = {
+    T.TargetGroup.INTELLECTUAL: "hand",
+    T.TargetGroup.MILD_INTELLECTUAL: "signpost",
     T.TargetGroup.PHYSICAL: "wheelchair",
-    T.TargetGroup.VISUAL: "person",
-    T.TargetGroup.AUDITORY: "person",
-    T.TargetGroup.ELDERLY_SOMATIC: "care",
-    T.TargetGroup.ELDERLY_DEMENTIA: "care",
-    T.TargetGroup.PSYCHIATRIC: "heart",
+    T.TargetGroup.VISUAL: "eye",
+    T.TargetGroup.AUDITORY: "ear",
+    T.TargetGroup.ELDERLY_SOMATIC: "walking-stick",
+    T.TargetGroup.ELDERLY_DEMENTIA: "memory",
+    T.TargetGroup.PSYCHIATRIC: "sprout",
+    T.TargetGroup.BRAIN_INJURY: "head",
+    T.TargetGroup.AUTISM: "infinity",
+    T.TargetGroup.MULTIPLE_SEVERE: "care",
 }
 HOUSING_ICONS = {
     T.HousingType.GROUP_HOME: "group",
-    T.HousingType.SMALL_SCALE: "home",
-    T.HousingType.INDEPENDENT_SUPPORTED: "person",
-    T.HousingType.APARTMENT_24H: "clock",
-    T.HousingType.NURSING_HOME: "care",
-    T.HousingType.RESPITE: "calendar",
+    T.HousingType.SMALL_SCALE: "houses",
+    T.HousingType.INDEPENDENT_SUPPORTED: "key",
+    T.HousingType.APARTMENT_24H: "apartment",
+    T.HousingType.NURSING_HOME: "nursing-home",
+    T.HousingType.RESPITE: "suitcase",
 }
 FACILITY_ICONS = {
-    T.Facility.OWN_ROOM: "home",
+    T.Facility.OWN_ROOM: "door",
     T.Facility.OWN_BATHROOM: "bath",
     T.Facility.OWN_KITCHEN: "kitchen",
     T.Facility.GARDEN: "garden",
     T.Facility.PETS: "pet",
     T.Facility.WHEELCHAIR: "wheelchair",
-    T.Facility.LIFT: "arrow-right",
-    T.Facility.COUPLES: "heart",
+    T.Facility.LIFT: "lift",
+    T.Facility.COUPLES: "rings",
 }
 ENVIRONMENT_ICONS = {
     T.Environment.QUIET: "tree",
     T.Environment.LIVELY: "music",
     T.Environment.CITY: "city",
-    T.Environment.VILLAGE: "home",
-    T.Environment.NEAR_SHOPS: "map-pin",
+    T.Environment.VILLAGE: "village",
+    T.Environment.NEAR_SHOPS: "shop",
     T.Environment.NEAR_TRANSPORT: "bus",
 }
 URGENCY_ICONS = {
     T.Urgency.NOW: "clock",
     T.Urgency.THREE_MONTHS: "calendar",
-    T.Urgency.YEAR: "calendar",
+    T.Urgency.YEAR: "hourglass",
     T.Urgency.ORIENTING: "search",
 }
+LIFE_OUTLOOK_ICONS = {
+    T.LifeOutlook.GENERAL: "group",
+    T.LifeOutlook.CHRISTIAN: "cross-latin",
+    T.LifeOutlook.CATHOLIC: "rosary",
+    T.LifeOutlook.PROTESTANT: "bible",
+    T.LifeOutlook.ISLAMIC: "crescent",
+    T.LifeOutlook.JEWISH: "star-of-david",
+    T.LifeOutlook.HINDU: "lotus",
+    T.LifeOutlook.HUMANIST: "happy-human",
+    T.LifeOutlook.LGBTI_FRIENDLY: "rainbow",
+}
+# Every spoken language has the speech bubble; sign language has signing hands.
+LANGUAGE_ICONS = {
+    code.value: "sign-language" if code == T.Language.SIGN_LANGUAGE else "speech"
+    for code in T.Language
+}
+FINANCING_ICONS = {
+    T.Financing.ZIN: "nursing-home",
+    T.Financing.VPT: "home-care",
+    T.Financing.MPT: "blocks",
+    T.Financing.PGB: "wallet",
+    T.Financing.WMO: "town-hall",
+    T.Financing.YOUTH: "child",
+}
+# A dial whose needle turns further for each distance further out.
+DISTANCE_ICONS = tuple(f"distance-{step}" for step in range(1, len(DISTANCE_CHOICES_KM) + 1))
 
 # Support a visitor can ask for, in words a visitor uses; the codes are the residence's.
 DAY_SUPPORT = (
     (T.Support.PRESENCE_24H, _("Er is altijd iemand in de buurt"), "clock"),
-    (T.Support.NURSING, _("Verpleging, bijvoorbeeld wondzorg of hulp bij medicijnen"), "care"),
+    (T.Support.NURSING, _("Verpleging, bijvoorbeeld wondzorg of hulp bij medicijnen"), "first-aid"),
     (T.Support.BEHAVIOUR, _("Begeleiders die goed omgaan met moeilijk gedrag"), "heart"),
 )
 NIGHT_SUPPORT = (
     (T.Support.NIGHT_AWAKE, _("Iemand die ’s nachts wakker is in huis"), "moon"),
-    (T.Support.NIGHT_ASLEEP, _("Iemand die ’s nachts in huis slaapt en gewekt kan worden"), "moon"),
+    (T.Support.NIGHT_ASLEEP, _("Iemand die ’s nachts in huis slaapt en gewekt kan worden"), "bed"),
     (T.Support.NIGHT_ON_CALL, _("Iemand die ’s nachts kan komen als je belt"), "phone"),
 )
 
@@ -226,6 +258,7 @@ def rating_question(slug: str, sources: tuple[str, ...], own: str, other: str) -
         help=RATING_HELP,
         items=_rating_items(*sources),
         asked_when=_asks_rating(*sources),
+        follows=sources,
         to_criteria=_rating_contribution(*sources),
         icon="star",
     )
@@ -286,14 +319,15 @@ def _financing_options(answers: dict) -> list[Option]:
     else:
         wanted = (T.Financing.ZIN, T.Financing.VPT, T.Financing.MPT, T.Financing.PGB)
     return [
-        Option(code.value, FINANCING_LABELS.get(code, code.label), "euro") for code in wanted
+        Option(code.value, FINANCING_LABELS.get(code, code.label), FINANCING_ICONS[code])
+        for code in wanted
     ] + [DONT_KNOW_OPTION]
 
 
 def _distance_options(answers: dict) -> list[Option]:
     options = [
-        Option(str(km), _("Tot %(km)s kilometer") % {"km": km}, "map-pin")
-        for km in DISTANCE_CHOICES_KM
+        Option(str(km), _("Tot %(km)s kilometer") % {"km": km}, icon)
+        for km, icon in zip(DISTANCE_CHOICES_KM, DISTANCE_ICONS, strict=True)
     ]
     return options + [Option(NEAR_ANYWHERE, _("Dat maakt niet uit"), "question")]
 
@@ -370,6 +404,7 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         options=_care_profile_options,
         asked_when=asks_care_profile,
+        follows=("doelgroep", "indicatie"),
         to_criteria=_musts("care_profiles", "zorgprofiel"),
         required_message=_("Kies een zorgprofiel, of kies ‘Ik weet het niet’."),
         icon="care",
@@ -381,7 +416,7 @@ QUESTIONS: tuple[Question, ...] = (
         help=Wording(_("Kies alles wat goed is. U mag meer dan één antwoord kiezen.")),
         options=_options(T.HousingType, HOUSING_ICONS, exclude={T.HousingType.DAY_ACTIVITIES})
         + (
-            Option(AT_HOME, _("Thuis blijven wonen, met zorg thuis (VPT of MPT)"), "home"),
+            Option(AT_HOME, _("Thuis blijven wonen, met zorg thuis (VPT of MPT)"), "home-care"),
             DONT_KNOW_OPTION,
         ),
         to_criteria=_housing,
@@ -400,6 +435,7 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         options=_financing_options,
         asked_when=asks_financing,
+        follows=("indicatie",),
         to_criteria=_musts("financing", "financiering"),
         required_message=_("Kies hoe de zorg betaald wordt, of kies ‘Ik weet het niet’."),
         icon="euro",
@@ -429,6 +465,7 @@ QUESTIONS: tuple[Question, ...] = (
             )
         ),
         asked_when=asks_place,
+        follows=("waar",),
         to_criteria=_place,
         cleaner=clean_place,
         icon="map-pin",
@@ -439,6 +476,7 @@ QUESTIONS: tuple[Question, ...] = (
         text=_distance_heading,
         options=_distance_options,
         asked_when=asks_distance,
+        follows=("plaats",),
         to_criteria=_distance,
         required_message=_("Kies hoe ver de woonplek mag zijn."),
         icon="map-pin",
@@ -532,7 +570,7 @@ QUESTIONS: tuple[Question, ...] = (
             _("Past de woonplek bij het geloof of de levensovertuiging van %(naaste)s?"),
         ),
         help=Wording(_("Kies wat belangrijk is. Niets kiezen mag ook.")),
-        options=_options(T.LifeOutlook),
+        options=_options(T.LifeOutlook, LIFE_OUTLOOK_ICONS),
         optional=True,
         icon="heart",
     ),
@@ -550,7 +588,7 @@ QUESTIONS: tuple[Question, ...] = (
             _("In welke taal wil %(naaste)s praten met de begeleiders?"),
         ),
         help=Wording(_("U mag meer dan één taal kiezen. Niets kiezen mag ook.")),
-        options=_options(T.Language),
+        options=_options(T.Language, LANGUAGE_ICONS),
         optional=True,
         icon="language",
     ),
@@ -575,6 +613,31 @@ QUESTIONS: tuple[Question, ...] = (
 )
 
 BY_SLUG: dict[str, Question] = {question.slug: question for question in QUESTIONS}
+
+# The questions that make the must conditions and the place. Once these are answered, the
+# results already fit; the questions after them only change the order.
+ESSENTIALS = frozenset(
+    {
+        "doelgroep",
+        "indicatie",
+        "zorgprofiel",
+        "woonvorm",
+        "financiering",
+        "waar",
+        "plaats",
+        "afstand",
+    }
+)
+
+# The fewest questions a visitor gets (no follow-up opens) and the most (every follow-up opens).
+FEWEST_QUESTIONS = sum(1 for question in QUESTIONS if not question.is_follow_up)
+MOST_QUESTIONS = len(QUESTIONS)
+SECONDS_PER_QUESTION = 40
+
+
+def minutes_for(question_count: int) -> int:
+    """About how long this many questions take, rounded to five minutes."""
+    return max(5, round(question_count * SECONDS_PER_QUESTION / 60 / 5) * 5)
 
 
 def effective_answers(answers: dict) -> dict:

@@ -9,7 +9,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from questionnaire import flow, presenters, storage
-from questionnaire.questions import QUESTIONS, asked_questions, effective_answers
+from questionnaire.glossary import explanations_for
+from questionnaire.questions import (
+    FEWEST_QUESTIONS,
+    MOST_QUESTIONS,
+    QUESTIONS,
+    asked_questions,
+    effective_answers,
+    minutes_for,
+)
 from questionnaire.views.common import (
     RETURN_PARAMETER,
     RETURN_TO_CHECK,
@@ -31,6 +39,10 @@ def start(request):
         "questionnaire/start.html",
         {
             "has_answers": bool(state.answers),
+            "fewest_questions": FEWEST_QUESTIONS,
+            "most_questions": MOST_QUESTIONS,
+            "fewest_minutes": minutes_for(FEWEST_QUESTIONS),
+            "most_minutes": minutes_for(MOST_QUESTIONS),
             "continue_url": continue_url(state.answers) if state.answers else "",
             "first_url": step_url(QUESTIONS[0]),
             "forget_url": reverse("questionnaire:forget"),
@@ -78,6 +90,9 @@ def step(request, slug):
             "error_list": presenters.error_list(errors),
             "form_action": step_url(question, returning),
             "save_url": reverse("questionnaire:save"),
+            "early_results_url": (
+                results_url(answers) if flow.essentials_answered(answers) else ""
+            ),
         }
     )
     return render(request, "questionnaire/step.html", context)
@@ -101,10 +116,12 @@ def check(request):
         if request.POST.get(OPT_IN_FIELD) == "ja":
             count_anonymously(request, state)
         return redirect(results_url(state.answers))
+    rows = answer_rows(state.answers)
+    shown = [text for row in rows for text in (row["heading"], *row["lines"])]
     return render(
         request,
         "questionnaire/check.html",
-        {"rows": answer_rows(state.answers), "opt_in_field": OPT_IN_FIELD},
+        {"rows": rows, "opt_in_field": OPT_IN_FIELD, "explanations": explanations_for(*shown)},
     )
 
 

@@ -13,15 +13,16 @@ from django.views.decorators.http import require_POST
 
 from questionnaire import flow
 from questionnaire import summary as wishes_summary
+from questionnaire.glossary import explanations_for
 from questionnaire.views.common import continue_url, count_anonymously, load_state, results_url
 
 JSON_FILENAME = "mijn-wensen.json"
 
 
-def _data(request, answers: dict) -> dict:
+def _data(request, answers: dict, created_on) -> dict:
     return wishes_summary.build(
         answers,
-        created_on=timezone.localdate(),
+        created_on=created_on,
         search_url=request.build_absolute_uri(results_url(answers)),
     )
 
@@ -31,10 +32,18 @@ def summary(request):
     state = load_state(request)
     if not state.answers or not flow.is_finished(state.answers):
         return redirect(continue_url(state.answers))
+    today = timezone.localdate()
+    wishes = _data(request, state.answers, today)
+    shown = [text for answer in wishes["answers"] for text in (answer["text"], *answer["answer"])]
     return render(
         request,
         "questionnaire/summary.html",
-        {"wishes": _data(request, state.answers), "results_url": results_url(state.answers)},
+        {
+            "wishes": wishes,
+            "explanations": explanations_for(*shown),
+            "created_on": today,
+            "results_url": results_url(state.answers),
+        },
     )
 
 
@@ -43,7 +52,8 @@ def summary_json(request):
     state = load_state(request)
     if not state.answers or not flow.is_finished(state.answers):
         return redirect(continue_url(state.answers))
-    body = json.dumps(_data(request, state.answers), ensure_ascii=False, indent=2)
+    data = _data(request, state.answers, timezone.localdate())
+    body = json.dumps(data, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{JSON_FILENAME}"'
     return response

@@ -133,3 +133,32 @@ def test_summary_page_is_accessible_and_printable(page, site_url, catalogue, axe
     axe(page)
     assert page.get_by_role("button", name="Print of bewaar als PDF").is_visible()
     screenshot(page, "questionnaire-mijn-wensen")
+
+
+def heading_frame(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.getElementById("vraag-titel"));
+            return {outline: style.outlineStyle, shadow: style.boxShadow};
+        }"""
+    )
+
+
+def test_focused_headings_show_no_frame_on_screen_or_on_paper(page, site_url, catalogue, axe):
+    page.goto(f"{site_url}/vragenlijst/vraag/voor-wie/")
+    # The script focuses the question on load; a mouse user sees no frame around it.
+    assert active_matches(page, "#vraag-titel")
+    assert heading_frame(page) == {"outline": "none", "shadow": "none"}
+    for _slug, answer in STEPS:
+        answer(page)
+        next_step(page, axe)
+    page.goto(f"{site_url}/vragenlijst/mijn-wensen/")
+    assert active_matches(page, "#vraag-titel")
+    assert heading_frame(page) == {"outline": "none", "shadow": "none"}
+    page.emulate_media(media="print")
+    assert heading_frame(page) == {"outline": "none", "shadow": "none"}
+    # Keyboard focus on a control keeps its ring.
+    page.emulate_media(media="screen")
+    tab_to(page, "a[download]")
+    ring = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert ring != "none"

@@ -50,7 +50,7 @@ def test_each_step_shows_progress_back_link_and_question_as_heading(visitor, cli
     response = client.get(step_url("leeftijd"))
     html = response.content.decode()
     assert 'class="back-link" href="{}"'.format(step_url("voor-wie")) in html
-    assert "Vraag 2 van" in html
+    assert "Vraag 2 · nog hoogstens 21 vragen" in html
     assert '<h1 class="legend legend--large" id="vraag-titel" tabindex="-1">' in html
     assert "Hoe oud bent u?" in html
     heading = html.split('id="vraag-titel"')[1].split("</h1>")[0]

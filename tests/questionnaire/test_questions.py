@@ -230,9 +230,13 @@ def test_a_closed_branch_no_longer_counts():
 
 
 def test_progress_counts_the_questions_this_visitor_gets():
+    # On the indication page its own follow-ups may still come; the place's are settled.
     short = {"indicatie": "aangevraagd", "waar": "maakt-niet-uit"}
     long = {"indicatie": "ja", "doelgroep": ["vg"], "waar": "huidig", "plaats": ROTTERDAM_CENTRE}
     question = BY_SLUG["indicatie"]
+    assert flow.progress(question, long).total - flow.progress(question, short).total == 2
+    # On the next page the indication is settled too: "aangevraagd" asks neither follow-up.
+    question = BY_SLUG["woonvorm"]
     assert flow.progress(question, long).total - flow.progress(question, short).total == 4
 
 
