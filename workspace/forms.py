@@ -134,6 +134,22 @@ class InviteForm(forms.Form):
     )
 
 
+class ColleagueForm(forms.Form):
+    colleague = forms.ModelChoiceField(
+        label=_("Collega"),
+        queryset=None,
+        error_messages={
+            "required": _("Kies een collega."),
+            "invalid_choice": _("Kies een collega van uw eigen organisatie uit de lijst."),
+        },
+    )
+
+    def __init__(self, *args, colleagues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["colleague"].queryset = colleagues
+        self.fields["colleague"].label_from_instance = lambda professional: professional.user.email
+
+
 def error_list(form) -> list[dict]:
     """The error summary's items: each message with a link to its field."""
     return [

@@ -56,6 +56,8 @@ class Client(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     archived_at = models.DateTimeField(null=True, blank=True)
+    # Colleagues of the same organisation the professional explicitly shared this client with.
+    colleagues = models.ManyToManyField(Professional, related_name="+", blank=True)
 
     def __str__(self) -> str:
         return self.label

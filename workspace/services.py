@@ -7,6 +7,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -19,7 +20,38 @@ SHORTLIST_MAX = 20
 
 
 def clients_of(professional: Professional):
+    """The professional's own clients and those a colleague explicitly shared with them."""
+    return Client.objects.filter(
+        Q(professional=professional) | Q(colleagues=professional)
+    ).distinct()
+
+
+def own_clients(professional: Professional):
     return Client.objects.filter(professional=professional)
+
+
+def possible_colleagues(professional: Professional):
+    """Active professionals of the same organisation, the professional left out."""
+    return (
+        Professional.objects.filter(
+            organisation=professional.organisation, user__is_active=True
+        )
+        .exclude(pk=professional.pk)
+        .select_related("user")
+        .order_by("user__email")
+    )
+
+
+def share_with_colleague(*, client: Client, colleague: Professional) -> bool:
+    if not possible_colleagues(client.professional).filter(pk=colleague.pk).exists():
+        return False
+    client.colleagues.add(colleague)
+    client.touch()
+    return True
+
+
+def stop_sharing_with_colleague(*, client: Client, colleague_id: int) -> None:
+    client.colleagues.remove(*client.colleagues.filter(pk=colleague_id))
 
 
 def sorted_clients(professional: Professional) -> list[Client]:

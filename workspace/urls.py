@@ -37,6 +37,12 @@ urlpatterns = [
     path("client/<int:client_id>/notitie/", views.add_note, name="add_note"),
     path("client/<int:client_id>/delen/", views.share, name="share"),
     path("client/<int:client_id>/delen/<uuid:link_id>/intrekken/", views.revoke, name="revoke"),
+    path("client/<int:client_id>/collega/", views.share_with_colleague, name="colleague"),
+    path(
+        "client/<int:client_id>/collega/<int:colleague_id>/stoppen/",
+        views.stop_sharing,
+        name="stop_sharing",
+    ),
     path("client/<int:client_id>/export/", views.export, name="export"),
     path("client/<int:client_id>/verwijderen/", views.delete_client, name="delete"),
     path("gedeeld/<str:token>/", views.shared, name="shared"),

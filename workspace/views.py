@@ -182,15 +182,27 @@ def home(request, professional):
         {
             "professional": professional,
             "clients": services.sorted_clients(professional),
+            "professional_id": professional.pk,
             "form": form,
             "error_list": forms.error_list(form),
         },
     )
 
 
+def owned_client_of(professional, client_id):
+    # Sharing and deleting stay with the professional who keeps the client.
+    return get_object_or_404(services.own_clients(professional), pk=client_id)
+
+
 def client_context(request, client, **extra):
+    professional = accounts.professional_of(request.user)
     context = {
         "client": client,
+        "is_owner": client.professional_id == professional.pk,
+        "colleagues": client.colleagues.select_related("user"),
+        "colleague_form": forms.ColleagueForm(
+            colleagues=services.possible_colleagues(professional)
+        ),
         "states": [services.state_of(search) for search in client.searches.all()],
         "shortlist": services.shortlist_of(client),
         "notes": client.notes.all(),
@@ -300,7 +312,7 @@ def add_note(request, professional, client_id):
 @require_POST
 @professional_required
 def share(request, professional, client_id):
-    client = client_of(professional, client_id)
+    client = owned_client_of(professional, client_id)
     services.share(client=client)
     messages.success(request, _("Er is een nieuwe link gemaakt. Geef die aan uw cliënt."))
     return redirect("workspace:client", client.pk)
@@ -309,7 +321,7 @@ def share(request, professional, client_id):
 @require_POST
 @professional_required
 def revoke(request, professional, client_id, link_id):
-    client = client_of(professional, client_id)
+    client = owned_client_of(professional, client_id)
     services.revoke(link=get_object_or_404(ShareLink, pk=link_id, client=client))
     messages.success(request, _("De link werkt niet meer."))
     return redirect("workspace:client", client.pk)
@@ -323,9 +335,37 @@ def export(request, professional, client_id):
     return response
 
 
+@require_POST
+@professional_required
+def share_with_colleague(request, professional, client_id):
+    client = owned_client_of(professional, client_id)
+    form = forms.ColleagueForm(
+        request.POST, colleagues=services.possible_colleagues(professional)
+    )
+    if not form.is_valid() or not services.share_with_colleague(
+        client=client, colleague=form.cleaned_data["colleague"]
+    ):
+        return render(
+            request,
+            "workspace/client.html",
+            client_context(request, client, colleague_form=form),
+            status=400,
+        )
+    messages.success(request, _("Uw collega kan deze cliënt nu ook zien."))
+    return redirect("workspace:client", client.pk)
+
+
+@require_POST
+@professional_required
+def stop_sharing(request, professional, client_id, colleague_id):
+    client = owned_client_of(professional, client_id)
+    services.stop_sharing_with_colleague(client=client, colleague_id=colleague_id)
+    return redirect("workspace:client", client.pk)
+
+
 @professional_required
 def delete_client(request, professional, client_id):
-    client = client_of(professional, client_id)
+    client = owned_client_of(professional, client_id)
     if request.method == "POST":
         client.delete()
         messages.success(request, _("De cliënt en alle gegevens zijn verwijderd."))

@@ -1,9 +1,12 @@
 """Professionals with a confirmed TOTP device, residences in the search index, and helpers to
 sign in the way a professional does: password, then the code their app shows."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import Group
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from residences import taxonomy
@@ -31,6 +34,21 @@ def current_code(device: TOTPDevice) -> str:
     device.refresh_from_db()
     code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
     return str(code).zfill(device.digits)
+
+
+def fresh_code(device: TOTPDevice) -> str:
+    """The app's code; when this user already signed in during this 30-second step (django-otp
+    accepts a TOTP code once), a recovery code instead, as a professional would use."""
+    device.refresh_from_db()
+    step = int((time.time() - device.t0) // device.step)
+    if device.last_t is None or device.last_t < step:
+        return current_code(device)
+    static, _created = StaticDevice.objects.get_or_create(
+        user=device.user, name="Herstelcodes", defaults={"confirmed": True}
+    )
+    token = StaticToken.random_token()
+    static.token_set.create(token=token)
+    return token
 
 
 @pytest.fixture
@@ -72,7 +90,7 @@ def sign_in(client, user) -> None:
     )
     assert response.status_code == 302, response.content.decode()
     device = TOTPDevice.objects.get(user=user, confirmed=True)
-    response = client.post("/werkruimte/inloggen/code/", {"token": current_code(device)})
+    response = client.post("/werkruimte/inloggen/code/", {"token": fresh_code(device)})
     assert response.status_code == 302
     assert response["Location"] == "/werkruimte/"
 

@@ -1,6 +1,6 @@
 """Who sees which client, over HTTP: only the professional who keeps them. A colleague in the
-same organisation, provider editors, coordinators and a professional without a verified second
-factor never do (there is no sharing between colleagues yet)."""
+same organisation does not until the client is explicitly shared (test_colleagues.py); provider
+editors, coordinators, superusers and a session without a verified second factor never do."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -72,7 +72,9 @@ def test_the_professional_sees_their_own_client(signed_in, kept_client):
     assert SECRET_LABEL in signed_in.get("/werkruimte/").content.decode()
 
 
-def test_a_colleague_of_the_same_organisation_never_sees_them(client, kept_client, colleague):
+def test_a_colleague_of_the_same_organisation_does_not_see_an_unshared_client(
+    client, kept_client, colleague
+):
     sign_in(client, colleague)
     assert SECRET_LABEL not in client.get("/werkruimte/").content.decode()
     assert_nothing_shown_or_changed(client, kept_client, {404})
