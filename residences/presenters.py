@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -268,21 +270,52 @@ def map_point(page) -> list[dict]:
     return [{"title": page.title, "place": page.place, "lat": page.latitude, "lon": page.longitude}]
 
 
-def detail_context(page, today: date | None = None) -> dict:
-    """What the residence page shows beyond its fields, alike for every visitor. What depends on
-    the search in the address ("why it fits", the back link) comes from the search app's
-    template tags, which the residence template loads."""
-    from django.conf import settings
-    from django.utils import timezone
+class Detail:
+    """What the residence page shows beyond its fields, alike for every visitor. Each part is
+    read when the template first asks for it: "why it fits" (outside the cached fragments) needs
+    only `fit_document`, which costs no query, while the provider, the gallery and the extra
+    services are read only when the cached body is rendered afresh. What depends on the search in
+    the address ("why it fits", the back link) comes from the search app's template tags, which
+    the residence template loads."""
 
-    today = today or timezone.localdate()
-    return {
-        "groups": attribute_groups(page),
-        "availability": availability(page, today),
-        "provider": page.provider,
-        "gallery": list(page.gallery_images.select_related("image")),
-        "fit_document": fit_document(page),
-        "map_points": map_point(page),
-        "map_tile_url": settings.MAP_TILE_URL,
-        "map_attribution": settings.MAP_TILE_ATTRIBUTION,
-    }
+    def __init__(self, page, today: date | None = None):
+        from django.utils import timezone
+
+        self.page = page
+        self.today = today or timezone.localdate()
+
+    @cached_property
+    def groups(self) -> list[FilledGroup]:
+        return attribute_groups(self.page)
+
+    @cached_property
+    def availability(self) -> Availability:
+        return availability(self.page, self.today)
+
+    @cached_property
+    def provider(self):
+        return self.page.provider
+
+    @cached_property
+    def gallery(self) -> list:
+        return list(self.page.gallery_images.select_related("image"))
+
+    @cached_property
+    def fit_document(self) -> dict:
+        return fit_document(self.page)
+
+    @cached_property
+    def map_points(self) -> list[dict]:
+        return map_point(self.page)
+
+    @property
+    def map_tile_url(self) -> str:
+        return settings.MAP_TILE_URL
+
+    @property
+    def map_attribution(self) -> str:
+        return settings.MAP_TILE_ATTRIBUTION
+
+
+def detail_context(page, today: date | None = None) -> Detail:
+    return Detail(page, today)
