@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from residences.models import ResidencePage
+from search import shortlist as search_shortlist
 from search.backends import get_backend
 from search.criteria import Criteria
 from workspace.models import Client, Note, Professional, SavedSearch, ShareLink, ShortlistItem
@@ -142,6 +143,19 @@ def add_to_shortlist(*, client: Client, residence_id: int) -> bool:
     ShortlistItem.objects.get_or_create(client=client, residence_id=residence_id)
     client.touch()
     return True
+
+
+def take_over_shortlist(*, client: Client, session) -> int:
+    """Put the residences on this browser's own shortlist (search/shortlist.py) on the client's;
+    returns how many were added."""
+    present = set(client.shortlist.values_list("residence_id", flat=True))
+    added = 0
+    for residence_id in search_shortlist.ids(session):
+        if residence_id not in present and add_to_shortlist(
+            client=client, residence_id=residence_id
+        ):
+            added += 1
+    return added
 
 
 def remove_from_shortlist(*, client: Client, residence_id: int) -> None:

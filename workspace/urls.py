@@ -30,6 +30,11 @@ urlpatterns = [
         name="shortlist_add",
     ),
     path(
+        "client/<int:client_id>/bewaarlijst/overnemen/",
+        views.shortlist_take_over,
+        name="shortlist_take_over",
+    ),
+    path(
         "client/<int:client_id>/bewaarlijst/verwijderen/",
         views.shortlist_remove,
         name="shortlist_remove",

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from workspace import accounts, forms, links, services, twofactor
@@ -280,6 +280,23 @@ def shortlist_add(request, professional, client_id):
         client=client, residence_id=form.cleaned_data["residence"]
     ):
         messages.error(request, _("Deze woonlocatie kon niet op de bewaarlijst."))
+    return redirect("workspace:client", client.pk)
+
+
+@require_POST
+@professional_required
+def shortlist_take_over(request, professional, client_id):
+    client = client_of(professional, client_id)
+    added = services.take_over_shortlist(client=client, session=request.session)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d woonlocatie van uw bewaarlijst overgenomen.",
+            "%(count)d woonlocaties van uw bewaarlijst overgenomen.",
+            added,
+        )
+        % {"count": added},
+    )
     return redirect("workspace:client", client.pk)
 
 

@@ -152,3 +152,17 @@ def test_a_home_that_gets_a_free_place_shows_as_new(
     new_part = page.split("Nieuw sinds u laatst keek", 1)[1].split("Resultaten bekijken", 1)[0]
     assert full.title in new_part
     assert dementia_homes[0].title not in new_part
+
+
+def test_the_shortlist_made_while_searching_goes_to_the_client(signed_in, dementia_homes):
+    for home in dementia_homes[:2]:
+        signed_in.post("/zoeken/bewaarlijst/toevoegen/", {"residence": home.pk})
+    url = signed_in.post("/werkruimte/", {"label": "OV-1"})["Location"]
+    response = signed_in.post(url + "bewaarlijst/overnemen/", follow=True)
+    page = response.content.decode()
+    assert "2 woonlocaties van uw bewaarlijst overgenomen." in page
+    shortlist = page.split("<h2>Bewaarlijst</h2>", 1)[1].split("<h2>Notities</h2>", 1)[0]
+    assert dementia_homes[0].title in shortlist and dementia_homes[1].title in shortlist
+    assert dementia_homes[2].title not in shortlist
+    again = signed_in.post(url + "bewaarlijst/overnemen/", follow=True).content.decode()
+    assert "0 woonlocaties van uw bewaarlijst overgenomen." in again
