@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("wachtwoord/<uidb64>/<token>/", views.SetPasswordView.as_view(), name="set_password"),
     path("uitnodigen/", views.invite, name="invite"),
+    path("cijfers/", views.figures, name="figures"),
     path("client/<int:client_id>/", views.client_detail, name="client"),
     path("client/<int:client_id>/zoekopdracht/", views.save_search, name="save_search"),
     path("client/<int:client_id>/zoekopdracht/<int:search_id>/bekijken/", views.look, name="look"),

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from workspace import accounts, forms, links, services, twofactor
+from workspace import accounts, forms, links, selectors, services, twofactor
 from workspace.models import ShareLink
 
 
@@ -159,6 +159,19 @@ def invite(request):
             return redirect("workspace:invite")
     return render(
         request, "workspace/invite.html", {"form": form, "error_list": forms.error_list(form)}
+    )
+
+
+def figures(request):
+    """Coordinators' anonymous totals per organisation and month; never a label or a note."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    if not accounts.may_invite(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "workspace/figures.html",
+        {"rows": selectors.monthly_figures(), "minimum": selectors.MINIMUM_GROUP},
     )
 
 
