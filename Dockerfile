@@ -24,7 +24,11 @@ RUN /venv/bin/python manage.py compilemessages --ignore=.venv --ignore=node_modu
        /venv/bin/python manage.py collectstatic --noinput -v 0
 
 FROM ${PYTHON_IMAGE}
-ENV PYTHONUNBUFFERED=1 \
+# A new value per deploy (e.g. the commit): cached template fragments of the previous release
+# are not served (config/settings/base.py, CACHES["template_fragments"]).
+ARG RELEASE=unreleased
+ENV RELEASE=${RELEASE} \
+    PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     PATH=/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=config.settings.production \

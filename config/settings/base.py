@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -170,6 +172,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 500},
         }
     }
+# `{% cache %}` fragments use their own alias (Django's cache tag picks `template_fragments` when
+# it exists), prefixed with the release: a deploy that changes a template never serves fragments
+# rendered by the old one. Set RELEASE per deploy (the Docker image takes it as a build argument).
+CACHES["template_fragments"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": "fragments-" + env("RELEASE", "dev"),
+}
 
 # Questionnaire answers are health data: sessions live on the server, expire after a day and
 # are never readable by scripts. The database holds every session. With a shared cache (Redis)
@@ -198,7 +207,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Woonvinder <noreply@woonvinder.n
 # Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Editors translate pages in the admin (Wagtail's simple translation: "Translate" copies a page
+# into the English tree). The English home is the Dutch home's translation, served at /en/.
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Content pages are Dutch: PostgreSQL stems with its Dutch configuration (SQLite ignores this).
 WAGTAILSEARCH_BACKENDS = {

@@ -128,3 +128,29 @@ def test_sessions_are_read_through_redis_only_when_redis_is_the_shared_cache():
     assert with_redis.stdout.split()[-1] == "django.contrib.sessions.backends.cached_db"
     assert without.returncode == 0, without.stderr
     assert without.stdout.split()[-1] == "django.contrib.sessions.backends.db"
+
+
+
+def test_a_new_release_never_serves_template_fragments_of_the_previous_one(redis_server):
+    def render(release: str, text: str) -> str:
+        script = (
+            "from django.template import engines;"
+            "print(engines['django'].from_string("
+            "'{% load cache %}{% cache 600 card %}{{ text }}{% endcache %}'"
+            f").render({{'text': '{text}'}}))"
+        )
+        result = run_manage(
+            "shell",
+            "-c",
+            script,
+            RELEASE=release,
+            REDIS_URL=redis_server,
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="woonvinder.example.nl",
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    assert render("r1", "old") == "old"
+    assert render("r1", "changed") == "old"  # the same release: the stored fragment
+    assert render("r2", "changed") == "changed"  # a new release renders afresh
