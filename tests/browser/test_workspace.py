@@ -1,0 +1,104 @@
+"""The professional's day in Chromium, axe on every workspace page: sign in with a password,
+set up the authenticator app from the key on the page, add a client, save a search, shortlist
+three, share the link, open it in a fresh browser as the client; a residence that fits later
+shows as new. (The questionnaire together and requests on the client's behalf are not built.)"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def professional(site_url):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+    from workspace.accounts import PROFESSIONAL_GROUP_NAME
+    from workspace.models import Organisation, OrganisationKind, Professional
+
+    user = UserFactory(
+        username="j.jansen@mee.example.nl",
+        email="j.jansen@mee.example.nl",
+        groups=[Group.objects.get_or_create(name=PROFESSIONAL_GROUP_NAME)[0]],
+    )
+    organisation = Organisation.objects.create(name="MEE Rijnmond", kind=OrganisationKind.MEE)
+    Professional.objects.create(user=user, organisation=organisation)
+    return user
+
+
+def app_code(secret_text: str) -> str:
+    """What an authenticator app shows for the key typed in from the page."""
+    import base64
+    import time
+
+    from django_otp.oath import TOTP
+
+    secret = secret_text.replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    totp = TOTP(key, step=30, t0=0, digits=6)
+    totp.time = time.time()
+    return str(totp.token()).zfill(6)
+
+
+def test_the_professionals_day_in_the_browser(
+    page, browser, site_url, small_catalogue, professional, axe
+):
+    page.goto(f"{site_url}/werkruimte/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Inloggen")
+    axe(page)
+    page.get_by_label("E-mailadres").fill(professional.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tweestapsverificatie instellen")
+    expect(page.get_by_role("img", name="QR-code voor de authenticator-app")).to_be_visible()
+    axe(page)
+    page.get_by_label("Code").fill(app_code(page.locator("main code").inner_text()))
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw herstelcodes")
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    page.get_by_role("link", name="Naar mijn cliënten").click()
+
+    axe(page)
+    page.get_by_label("Label voor deze cliënt").fill("JdV-12")
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("JdV-12")
+    axe(page)
+
+    page.get_by_label("Naam van de zoekopdracht").fill("Dementie Rotterdam")
+    page.get_by_label("Adres van de zoekresultaten").fill(f"{site_url}/zoeken/?doelgroep=vv-pg")
+    page.get_by_role("button", name="Bewaren", exact=True).click()
+    expect(page.get_by_text("3 woonlocaties passen nu")).to_be_visible()
+    for residence in small_catalogue["residences"]:
+        page.get_by_role("button", name=f"Op de bewaarlijst {residence.title}").click()
+    shortlist = page.locator(".client-shortlist li")
+    expect(shortlist).to_have_count(3)
+
+    page.get_by_role("button", name="Nieuwe link maken").click()
+    share_url = page.locator(".share-link code").inner_text()
+    assert re.fullmatch(rf"{re.escape(site_url)}/werkruimte/gedeeld/\S+/", share_url)
+
+    # The client opens it on their own device: no account, nothing to change.
+    context = browser.new_context(locale="nl-NL")
+    client_page = context.new_page()
+    client_page.goto(share_url)
+    expect(client_page.get_by_role("heading", level=1)).to_have_text(
+        "Uw bewaarlijst en zoekopdrachten"
+    )
+    expect(client_page.locator(".client-shortlist li")).to_have_count(3)
+    expect(client_page.get_by_text("JdV-12")).to_have_count(0)
+    axe(client_page)
+    context.close()
+
+    # Later a residence that fits is published; it shows as new.
+    from tests.factories import ResidencePageFactory
+
+    ResidencePageFactory(parent=small_catalogue["provider"], title="Huize Nieuwkomer")
+    page.reload()
+    expect(page.locator(".new-since")).to_contain_text("Huize Nieuwkomer")
+    axe(page)
