@@ -12,11 +12,11 @@ from django.http import HttpRequest, HttpResponse
 
 from config import ratelimit
 
-# Geolocation stays available to our own pages, so a "use my location" button can work without
-# typing a postcode; every other powerful feature is off for us and any embedded frame.
+# No page asks for the visitor's location (a place or postcode is typed), so geolocation is off
+# like every other powerful feature, for us and any embedded frame.
 PERMISSIONS_POLICY = ", ".join(
     [
-        "geolocation=(self)",
+        "geolocation=()",
         "camera=()",
         "microphone=()",
         "payment=()",
