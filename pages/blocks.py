@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -72,10 +73,27 @@ class FigureBlock(blocks.StructBlock):
 
 class LinkStructValue(blocks.StructValue):
     def url(self, request=None):
-        page = self.get("link_page")
+        page = self.page_in_active_language()
         if page is not None:
             return page.specific.get_url(request=request) if page.live else ""
         return in_active_language(self.get("link_url") or "")
+
+    def page_in_active_language(self):
+        """The linked page's translation in the visitor's language, when it has a live one."""
+        page = self.get("link_page")
+        if page is None:
+            return None
+        translated = page.localized
+        return translated if translated.live else page
+
+    def label(self) -> str:
+        """The editor's text; a link that carries its page's title follows the page's
+        translation, and a label from the site's catalogue (the ways in) follows the language."""
+        text = self.get("text") or ""
+        page = self.get("link_page")
+        if page is not None and text == page.title:
+            return self.page_in_active_language().title
+        return gettext(text) if text else text
 
 
 class CallToActionBlock(blocks.StructBlock):

@@ -12,13 +12,14 @@ import json
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from pages import demo_content
+from pages import demo_content, demo_content_en
 from pages.models import ContentPage, HomePage, NavigationSettings, SiteSettings
 from pages.navigation import questionnaire_url, reverse_or_path, search_url
 
-FOOTER_SLUGS = ("toegankelijkheidsverklaring", "privacy")
+FOOTER_SLUGS = ("over-woonvinder", "toegankelijkheidsverklaring", "privacy")
+ENGLISH = "en"
 MENU_SLUGS = ("wat-is-de-wlz", "onafhankelijke-clientondersteuning")
 
 
@@ -35,7 +36,38 @@ def _create_demo_content(home: HomePage) -> list[ContentPage]:
     site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
     fill_site_settings(site)
     fill_navigation(site, home)
+    translate_to_english(home, pages)
     return pages
+
+
+def translate_to_english(home: HomePage, pages: list[ContentPage]) -> None:
+    """The English home (the Dutch home's translation, served at /en/) and English versions of
+    the pages that have a text in demo_content_en, made as an editor would with "Translate"."""
+    locale, _created = Locale.objects.get_or_create(language_code=ENGLISH)
+    english_home = translation_of(home, locale)
+    if english_home.intro in ("", home.intro):
+        english_home.intro = demo_content_en.HOME_INTRO
+        english_home.how_it_works = demo_content_en.HOME_HOW_IT_WORKS
+        english_home.save_revision().publish()
+    for page in pages:
+        spec = demo_content_en.CONTENT_PAGES.get(page.slug)
+        if spec is None:
+            continue
+        english = translation_of(page, locale)
+        if english.live and english.title != page.title:
+            continue  # translated already (by this loader or an editor)
+        english.title = spec["title"]
+        english.intro = spec["intro"]
+        english.search_description = spec["search_description"]
+        english.body = json.dumps(with_live_links(spec["body"]))
+        english.save_revision().publish()
+
+
+def translation_of(page: Page, locale: Locale) -> Page:
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    return page.copy_for_translation(locale).specific
 
 
 def fill_home(home: HomePage) -> None:

@@ -1,8 +1,8 @@
 """The editorial demo content: real Dutch information pages in plain language (B1).
 
 Each page is a dict with title, slug, intro, search_description and a body in StreamField's raw
-form ({"type": ..., "value": ...}). `pages/demo.py` turns these into live ContentPages. The texts
-stay Dutch in both languages of the site: editorial content is not translated (see README).
+form ({"type": ..., "value": ...}). `pages/demo.py` turns these into live ContentPages, and
+their English translations from pages/demo_content_en.py.
 """
 
 
@@ -387,7 +387,46 @@ PRIVACY = {
     ],
 }
 
-CONTENT_PAGES = [WLZ, INDICATION, FINANCING, CLIENT_SUPPORT, ACCESSIBILITY, PRIVACY]
+ABOUT = {
+    "slug": "over-woonvinder",
+    "title": "Over Woonvinder",
+    "show_in_menus": False,
+    "intro": (
+        "Woonvinder is van het zorgkantoor Rotterdam Rijnmond en de gemeenten in de regio. U "
+        "ziet elke woonplek met Wlz-zorg in de regio, en niemand kan betalen om hoger te staan."
+    ),
+    "search_description": "Wie Woonvinder maakt, hoe woonplekken op Woonvinder komen en hoe we "
+    "de volgorde van de resultaten bepalen.",
+    "body": [
+        heading("Wie maakt Woonvinder?"),
+        paragraph(
+            "<p>Woonvinder is een dienst van het zorgkantoor Rotterdam Rijnmond, samen met de "
+            "gemeenten in de regio. Het zorgkantoor regelt de Wlz-zorg voor iedereen in de regio. "
+            "Het wil dat mensen en hun familie een woonplek vinden die past, zonder dat ze elke "
+            "zorgaanbieder hoeven te bellen.</p>"
+            "<p>Woonvinder is gratis. Er staan geen advertenties op en we verkopen geen "
+            "gegevens.</p>"
+        ),
+        heading("Hoe komen woonplekken op Woonvinder?"),
+        paragraph(
+            "<p>Elke zorgaanbieder met een contract met het zorgkantoor voor Wlz-zorg in de regio "
+            "kan zijn woonplekken op Woonvinder zetten. De redacteuren van elke zorgaanbieder "
+            "houden hun eigen woonplekken bij: de beschrijving, de zorg, de foto's en of er plek "
+            "is. Een regiocoördinator kijkt een nieuwe woonplek na voordat die zichtbaar "
+            "wordt.</p>"
+            "<p>Bij elke woonplek ziet u wanneer voor het laatst is bevestigd of er plek is. Is "
+            "dat lang geleden? Dan zeggen we dat erbij.</p>"
+        ),
+        heading("Niemand kan betalen voor een hogere plek"),
+        paragraph(
+            "<p>De volgorde van de resultaten hangt alleen af van uw wensen, de afstand en of er "
+            "plek is. Zorgaanbieders kunnen niet betalen om hoger te staan. Bij elk resultaat "
+            "staat waarom het er staat.</p>"
+        ),
+    ],
+}
+
+CONTENT_PAGES = [WLZ, INDICATION, FINANCING, CLIENT_SUPPORT, ACCESSIBILITY, PRIVACY, ABOUT]
 
 HOME_INTRO = (
     "Woonvinder helpt u een woonplek met zorg te vinden als u een Wlz-indicatie heeft, of "

@@ -1,14 +1,19 @@
+import copy
 import functools
 
+from django.conf import settings
 from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock, LinkStreamBlock
+from pages.i18n import ServedInEveryLanguage
 from search.criteria import DISTANCE_CHOICES_KM
 
 
@@ -41,6 +46,30 @@ class HomePage(Page):
         return context
 
     def route(self, request, path_components):
+        """A page below a translation of the home page (the English home) that has no
+        translation of its own (a provider, a residence) is found below the Dutch home and
+        served in the visitor's language (`ServedInEveryLanguage`)."""
+        try:
+            return self.route_in_tree(request, path_components)
+        except Http404:
+            source = self.source_home()
+            if source is None:
+                raise
+            return source.route_in_tree(request, path_components)
+
+    def source_home(self) -> "HomePage | None":
+        """The home page in the default language, when this one is a translation of it."""
+        default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+        if default is None or self.locale_id == default.pk:
+            return None
+        return HomePage.objects.filter(translation_key=self.translation_key, locale=default).first()
+
+    @classmethod
+    def default_home(cls) -> "HomePage":
+        """The site's (Dutch) home page; its translations are the same home in other languages."""
+        return cls.objects.get(locale__language_code=settings.LANGUAGE_CODE)
+
+    def route_in_tree(self, request, path_components):
         """Find a page below a child of the home page (a residence) by its address in one query,
         instead of one child query plus one `.specific` query per level.
 
@@ -76,7 +105,7 @@ def _only_default_routing() -> bool:
     )
 
 
-class ContentPage(Page):
+class ContentPage(ServedInEveryLanguage, Page):
     intro = models.CharField(_("introductie"), max_length=300, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("inhoud"), blank=True)
 
@@ -121,6 +150,18 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("contact_email"),
         FieldPanel("footer_text"),
     ]
+
+    TRANSLATED_TEXTS = ("support_text", "footer_text")
+
+    def in_active_language(self) -> "SiteSettings":
+        """A copy for showing (never saved) whose texts are in the active language when the
+        catalogue translates them: the defaults shipped with the site are translated."""
+        shown = copy.copy(self)
+        for field in self.TRANSLATED_TEXTS:
+            text = getattr(self, field)
+            if text:
+                setattr(shown, field, gettext(text))
+        return shown
 
     class Meta:
         verbose_name = _("site-instellingen")

@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 QUESTIONNAIRE_URL_NAME = "questionnaire:start"
 QUESTIONNAIRE_FALLBACK_PATH = "/vragenlijst/"
@@ -76,10 +76,13 @@ def in_active_language(url: str) -> str:
 
 
 def is_current(url: str, path: str, home: str) -> bool:
+    """Whether the link leads to the page shown or a page below it. The search's own pages
+    (compare, shortlist, how we rank) sit below the results' address but are not the results,
+    so the search link is current on the results page only."""
     if not url.startswith("/"):
         return False
-    if url == home:
-        return path == home
+    if url in (home, search_url()):
+        return path == url
     return path == url or path.startswith(url.rstrip("/") + "/")
 
 
@@ -113,9 +116,12 @@ def cached_entries(kind: str, request, build) -> list[tuple[str, str]]:
 
 
 def with_current(entries, request) -> list[MenuLink]:
+    """The links, with at most one current: the one that leads closest to the page shown."""
     path = request.path if request else ""
     home = home_url()
-    return [MenuLink(text, url, is_current(url, path, home)) for text, url in entries]
+    matches = [url for _text, url in entries if is_current(url, path, home)]
+    current = max(matches, key=len) if matches else None
+    return [MenuLink(text, url, url == current) for text, url in entries]
 
 
 def entries_from_stream(stream, request) -> list[tuple[str, str]]:
@@ -123,8 +129,7 @@ def entries_from_stream(stream, request) -> list[tuple[str, str]]:
     for block in stream:
         url = block.value.url(request)
         if url:
-            # Editors' labels that match a catalogue entry (the ways in) follow the language.
-            entries.append((_(block.value["text"]), url))
+            entries.append((block.value.label(), url))
     return entries
 
 
@@ -165,15 +170,24 @@ def footer_menu(request) -> list[MenuLink]:
     return with_current(cached_entries("footer", request, build), request)
 
 
+def other_language(languages: dict, page: Page, active: str) -> str:
+    language = languages.get(page.locale_id, active)
+    return "" if language == active else language
+
+
 def breadcrumb_items(page: Page | None = None, current: str | None = None, request=None):
     """Home, then each ancestor below it, then the current page (not a link)."""
     if page is not None:
         # Titles and URLs live on the base Page: no query per page type for .specific().
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+        # A title in another language than the visitor's (a Dutch-only page) says so.
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        active = translation.get_language()
         return [
             {
                 "title": _("Home") if ancestor.depth == 2 else ancestor.title,
                 "url": ancestor.get_url(request=request),
+                "lang": "" if ancestor.depth == 2 else other_language(languages, ancestor, active),
             }
             for ancestor in ancestors
         ]

@@ -9,6 +9,7 @@ import re
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from pages.models import ContentPage
 from search.criteria import clean_value
@@ -19,7 +20,8 @@ MAX_QUERY_LENGTH = 200
 
 
 def search_content_pages(query: str):
-    """Live, public content pages matching every word of the query, best match first.
+    """Live, public content pages in the visitor's language matching every word of the query,
+    best match first.
 
     Only the words go to the search backend: its SQLite full-text syntax breaks on a stray
     quote or NUL byte, and punctuation carries no meaning for a visitor's query.
@@ -27,7 +29,8 @@ def search_content_pages(query: str):
     words = " ".join(WORD.findall(query))
     if not words:
         return ContentPage.objects.none()
-    return ContentPage.objects.live().public().search(words, operator="and")
+    pages = ContentPage.objects.live().public().filter(locale=Locale.get_active())
+    return pages.search(words, operator="and")
 
 
 def site_search(request):

@@ -175,7 +175,7 @@ def ensure_workflow(coordinators: Group, created: list[str]) -> Workflow:
 def default_home() -> Page:
     from pages.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.default_home()
 
 
 def ensure_provider_page(*, name, region, external_id, publish, home, created) -> ProviderPage:

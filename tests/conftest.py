@@ -13,7 +13,7 @@ def _media_root(settings, tmp_path):
 def home_page(db):
     from pages.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.default_home()
 
 
 @pytest.fixture(autouse=True)

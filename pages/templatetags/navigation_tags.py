@@ -25,13 +25,14 @@ def footer_menu(context):
 @register.simple_tag(takes_context=True)
 def site_settings(context):
     """`{% site_settings as support %}`: the editors' site settings for the request's site
-    (Wagtail keeps them on the request)."""
+    (Wagtail keeps them on the request), with their texts in the visitor's language where the
+    catalogue has them (the shipped defaults); an editor's own text stays as written."""
     from pages.models import SiteSettings
 
     request = context.get("request")
     if request is None:
         return None
-    return SiteSettings.for_request(request)
+    return SiteSettings.for_request(request).in_active_language()
 
 
 @register.simple_tag(takes_context=True)

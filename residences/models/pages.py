@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pages.i18n import ServedInEveryLanguage
 from residences import geo, taxonomy
 from residences.attachments import attachment_errors
 from residences.fields import BoundedRichTextField, CodeListField
@@ -19,7 +20,7 @@ DESCRIPTION_MAX_LENGTH = 20_000
 DAY_IN_THE_LIFE_MAX_LENGTH = 5_000
 
 
-class ProviderPage(Page):
+class ProviderPage(ServedInEveryLanguage, Page):
     """A care provider (zorgaanbieder); its residences are its children."""
 
     external_id = models.CharField(
@@ -112,7 +113,7 @@ class ProviderPage(Page):
         return context
 
 
-class ResidencePage(Page):
+class ResidencePage(ServedInEveryLanguage, Page):
     """A residence (woonlocatie) of a provider."""
 
     external_id = models.CharField(

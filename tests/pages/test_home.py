@@ -47,7 +47,7 @@ def test_home_page_shows_the_independent_client_support_from_site_settings(clien
 
 
 def test_home_page_renders_editor_texts_and_stream_blocks(client, demo_pages, home_page):
-    home = HomePage.objects.get()
+    home = HomePage.default_home()
     home.body = [("heading", {"text": "Nieuws uit de regio", "level": "h2"})]
     home.save_revision().publish()
 

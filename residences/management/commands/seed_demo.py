@@ -48,7 +48,7 @@ class Command(BaseCommand):
         from pages.demo import create_demo_content
         from pages.models import HomePage
 
-        create_demo_content(HomePage.objects.get())
+        create_demo_content(HomePage.default_home())
 
     def rebuild_index(self):
         from search.indexing import rebuild_index

@@ -1,0 +1,30 @@
+"""Pages in more than one language.
+
+Editorial pages (home, content pages) are translated by editors in Wagtail's admin (simple
+translation copies a page into the English tree with the same slug). A provider's and a
+residence's pages are not translated: they are served under every language's prefix, in the
+visitor's language, with their own text marked as Dutch by their templates.
+"""
+
+from django.utils import translation
+
+from pages.navigation import in_active_language
+
+
+class ServedInEveryLanguage:
+    """Wagtail gives a page the address of its own language only, which would send an English
+    visitor of a Dutch-only page back to the Dutch site. This page's address follows the
+    visitor's language instead ("/en/..." in English); the English home page finds it below
+    the Dutch home (HomePage.route)."""
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[2] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, in_active_language(page_path)
+
+
+def is_in_active_language(page) -> bool:
+    """Whether the page's own text is in the language the visitor reads."""
+    return page.locale.language_code == translation.get_language()
