@@ -50,6 +50,7 @@ urlpatterns = [
         name="stop_sharing",
     ),
     path("client/<int:client_id>/export/", views.export, name="export"),
+    path("client/<int:client_id>/overzicht/", views.overview, name="overview"),
     path("client/<int:client_id>/verwijderen/", views.delete_client, name="delete"),
     path("gedeeld/<str:token>/", views.shared, name="shared"),
 ]

@@ -358,6 +358,15 @@ def revoke(request, professional, client_id, link_id):
 
 
 @professional_required
+def overview(request, professional, client_id):
+    """Everything kept for the client on one printable page (the browser saves it as PDF)."""
+    client = client_of(professional, client_id)
+    return render(
+        request, "workspace/overview.html", {"client": client, "data": services.export(client)}
+    )
+
+
+@professional_required
 def export(request, professional, client_id):
     client = client_of(professional, client_id)
     response = JsonResponse(services.export(client), json_dumps_params={"ensure_ascii": False})

@@ -107,3 +107,17 @@ def test_a_key_rotation_reencrypts_client_data(professional, settings):
     assert client.label == "ROT-1"
     assert client.notes.get().text == "Oude sleutel"
     assert client.last_activity_at == before
+
+
+def test_the_printable_overview_shows_everything_kept(signed_in, professional, dementia_homes):
+    client = make_client(professional, "PR-1")
+    base = f"/werkruimte/client/{client.pk}/"
+    signed_in.post(base + "zoekopdracht/", {"name": "Dementie", "address": dementia_address()})
+    signed_in.post(base + "bewaarlijst/toevoegen/", {"residence": dementia_homes[0].pk})
+    signed_in.post(base + "notitie/", {"text": "Zoon belt terug."})
+    page = signed_in.get(base + "overzicht/").content.decode()
+    assert "Alle gegevens over PR-1" in page
+    assert "Dementie" in page and "doelgroep=vv-pg" in page
+    assert f"Woonlocatie {dementia_homes[0].pk}" in page
+    assert "Zoon belt terug." in page
+    assert "Print of bewaar als PDF" in page
