@@ -25,6 +25,17 @@ from residences import numbers
 
 
 class AdminPage(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page for those `may_view(user)` lets in; the rest get 403."""
+
+    @staticmethod
+    def may_view(user) -> bool:
+        return True
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.may_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
@@ -35,10 +46,7 @@ class InboxView(AdminPage):
     header_icon = "mail"
     per_page = 50
 
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.may_use_inbox(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    may_view = staticmethod(selectors.may_use_inbox)
 
     def listing(self):
         queryset = selectors.readable_enquiries(self.request.user)
@@ -141,10 +149,7 @@ class OverviewView(AdminPage):
     header_icon = "table"
     access_log_size = 100
 
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.may_view_overview(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    may_view = staticmethod(selectors.may_view_overview)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -171,10 +176,7 @@ class RegionReportView(AdminPage):
     page_title = gettext_lazy("Aanvragen: cijfers van de regio")
     header_icon = "table"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.may_view_region_figures(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    may_view = staticmethod(selectors.may_view_region_figures)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from residences.models import ProviderPage
 
@@ -40,11 +40,18 @@ class InvitationRefused(ValueError):
     """The account cannot get an invitation; the message says why, in the active language."""
 
 
-def invitation_url(user) -> str:
+def set_password_link(user, url_name: str) -> str:
+    """The one-time link to `url_name` (a view taking uidb64 and token), absolute and Dutch
+    first. Provider editors land on Wagtail's confirmation, professionals on the workspace's."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    path = reverse("wagtailadmin_password_reset_confirm", args=[uid, token])
+    with translation.override("nl"):
+        path = reverse(url_name, args=[uid, token])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def invitation_url(user) -> str:
+    return set_password_link(user, "wagtailadmin_password_reset_confirm")
 
 
 def valid_days() -> int:
@@ -87,12 +94,30 @@ def may_send_invitations(user) -> bool:
     )
 
 
-def subject() -> str:
+def in_both_languages(text) -> str:
+    """A lazy gettext text as "Dutch / English": the subject is read before the mail is opened."""
     parts = []
     for language in ("nl", "en"):
         with translation.override(language):
-            parts.append(gettext("Uitnodiging voor Woonvinder"))
+            parts.append(str(text))
     return " / ".join(parts)
+
+
+def mail_invitation(*, user, subject, template: str, context: dict) -> bool:
+    """Send `template`.txt with `template`.html beside it to the user; False if the mail failed,
+    so the caller can say so instead of failing the whole request."""
+    message = EmailMultiAlternatives(
+        subject=in_both_languages(subject),
+        body=render_to_string(f"{template}.txt", context),
+        to=[user.email],
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    try:
+        message.send()
+    except (SMTPException, OSError):
+        logger.exception("Invitation mail for user %s could not be sent", user.pk)
+        return False
+    return True
 
 
 def send_invitation(user) -> bool:
@@ -104,20 +129,12 @@ def send_invitation(user) -> bool:
         "providers": [provider.title for provider in providers_of(user)],
         "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
     }
-    message = EmailMultiAlternatives(
-        subject=subject(),
-        body=render_to_string("residences/email/invitation.txt", context),
-        to=[user.email],
+    return mail_invitation(
+        user=user,
+        subject=gettext_lazy("Uitnodiging voor Woonvinder"),
+        template="residences/email/invitation",
+        context=context,
     )
-    message.attach_alternative(
-        render_to_string("residences/email/invitation.html", context), "text/html"
-    )
-    try:
-        message.send()
-    except (SMTPException, OSError):
-        logger.exception("Invitation mail for user %s could not be sent", user.pk)
-        return False
-    return True
 
 
 def invitable(user) -> bool:

@@ -36,3 +36,31 @@ def _default_language_after_each_test():
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# Two onboarded providers and the coordinator who moderates both: the residences' permission
+# matrix and the enquiries' inbox both test against this one world.
+@pytest.fixture
+def provider_a(db):
+    from tests.residences.conftest import make_provider
+
+    return make_provider("A")
+
+
+@pytest.fixture
+def provider_b(db):
+    from tests.residences.conftest import make_provider
+
+    return make_provider("B")
+
+
+@pytest.fixture
+def coordinator(provider_a, provider_b):
+    from django.contrib.auth.models import Group
+
+    from residences.onboarding import COORDINATOR_GROUP_NAME
+    from tests.factories import UserFactory
+
+    return UserFactory(
+        username="coordinator", groups=[Group.objects.get(name=COORDINATOR_GROUP_NAME)]
+    )

@@ -8,26 +8,13 @@ workspace's own page in the public site's look, not to the Wagtail admin.
 
 from __future__ import annotations
 
-import logging
-from smtplib import SMTPException
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from residences import invitations
 from workspace.models import Organisation, Professional
-
-logger = logging.getLogger(__name__)
 
 PROFESSIONAL_GROUP_NAME = "Professionals"
 
@@ -55,39 +42,21 @@ def professional_of(user) -> Professional | None:
 
 
 def set_password_url(user) -> str:
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    with translation.override("nl"):
-        path = reverse("workspace:set_password", args=[uid, token])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return invitations.set_password_link(user, "workspace:set_password")
 
 
 def send_invitation(professional: Professional) -> bool:
     """Mail the one-time link, Dutch first and English below; False when the mail failed."""
-    user = professional.user
-    context = {
-        "url": set_password_url(user),
-        "days": invitations.valid_days(),
-        "organisation": professional.organisation.name,
-    }
-    subjects = []
-    for language in ("nl", "en"):
-        with translation.override(language):
-            subjects.append(gettext("Uitnodiging voor de werkruimte van Woonvinder"))
-    message = EmailMultiAlternatives(
-        subject=" / ".join(subjects),
-        body=render_to_string("workspace/email/invitation.txt", context),
-        to=[user.email],
+    return invitations.mail_invitation(
+        user=professional.user,
+        subject=gettext_lazy("Uitnodiging voor de werkruimte van Woonvinder"),
+        template="workspace/email/invitation",
+        context={
+            "url": set_password_url(professional.user),
+            "days": invitations.valid_days(),
+            "organisation": professional.organisation.name,
+        },
     )
-    message.attach_alternative(
-        render_to_string("workspace/email/invitation.html", context), "text/html"
-    )
-    try:
-        message.send()
-    except (SMTPException, OSError):
-        logger.exception("Invitation mail for professional %s could not be sent", user.pk)
-        return False
-    return True
 
 
 def invite_professional(*, email: str, organisation: Organisation) -> tuple[Professional, bool]:

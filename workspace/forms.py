@@ -23,6 +23,20 @@ def printable(value: str) -> str:
     )
 
 
+NO_BSN = _("Dit lijkt op een BSN. Noem nooit een BSN.")
+
+
+def free_text(value: str, *, empty, looks_like_bsn=NO_BSN) -> str:
+    """What a professional typed, printable and trimmed; refused when nothing is left or when it
+    holds a citizen service number."""
+    text = printable(value).strip()
+    if not text:
+        raise forms.ValidationError(empty)
+    if bsn.contains_bsn(text):
+        raise forms.ValidationError(looks_like_bsn)
+    return text
+
+
 class ClientForm(forms.Form):
     label = forms.CharField(
         label=_("Label voor deze cliënt"),
@@ -38,14 +52,13 @@ class ClientForm(forms.Form):
     )
 
     def clean_label(self):
-        label = printable(self.cleaned_data["label"]).strip()
-        if not label:
-            raise forms.ValidationError(_("Vul een label in, bijvoorbeeld initialen of een code."))
-        if bsn.contains_bsn(label):
-            raise forms.ValidationError(
-                _("Dit lijkt op een BSN. Gebruik initialen of een eigen code, nooit een BSN.")
-            )
-        return label
+        return free_text(
+            self.cleaned_data["label"],
+            empty=_("Vul een label in, bijvoorbeeld initialen of een code."),
+            looks_like_bsn=_(
+                "Dit lijkt op een BSN. Gebruik initialen of een eigen code, nooit een BSN."
+            ),
+        )
 
 
 class SavedSearchForm(forms.Form):
@@ -68,12 +81,7 @@ class SavedSearchForm(forms.Form):
     )
 
     def clean_name(self):
-        name = printable(self.cleaned_data["name"]).strip()
-        if not name:
-            raise forms.ValidationError(_("Geef de zoekopdracht een naam."))
-        if bsn.contains_bsn(name):
-            raise forms.ValidationError(_("Dit lijkt op een BSN. Noem nooit een BSN."))
-        return name
+        return free_text(self.cleaned_data["name"], empty=_("Geef de zoekopdracht een naam."))
 
     def clean_address(self):
         return printable(self.cleaned_data["address"]).strip()
@@ -92,12 +100,7 @@ class NoteForm(forms.Form):
     )
 
     def clean_text(self):
-        text = printable(self.cleaned_data["text"]).strip()
-        if not text:
-            raise forms.ValidationError(_("Schrijf eerst een notitie."))
-        if bsn.contains_bsn(text):
-            raise forms.ValidationError(_("Dit lijkt op een BSN. Noem nooit een BSN."))
-        return text
+        return free_text(self.cleaned_data["text"], empty=_("Schrijf eerst een notitie."))
 
 
 class ResidenceForm(forms.Form):
@@ -149,11 +152,3 @@ class ColleagueForm(forms.Form):
         self.fields["colleague"].queryset = colleagues
         self.fields["colleague"].label_from_instance = lambda professional: professional.user.email
 
-
-def error_list(form) -> list[dict]:
-    """The error summary's items: each message with a link to its field."""
-    return [
-        {"href": f"#{form[name].auto_id}" if name in form.fields else "#", "message": message}
-        for name, messages in form.errors.items()
-        for message in messages
-    ]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from enquiries.forms import error_list
 from workspace import accounts, forms, links, selectors, services, twofactor
 from workspace.models import ShareLink
 
@@ -49,6 +50,20 @@ def signed_in_professional(view):
         if not request.user.is_authenticated:
             return redirect("workspace:login")
         if accounts.professional_of(request.user) is None:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def coordinator_required(view):
+    """Signed in to the admin as a regional coordinator or superuser."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        if not accounts.may_invite(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -111,7 +126,7 @@ def setup(request):
         "workspace/setup.html",
         {
             "form": form,
-            "error_list": forms.error_list(form),
+            "error_list": error_list(form),
             "qr": twofactor.qr_data_uri(device),
             "secret": twofactor.secret_text(device),
         },
@@ -133,16 +148,13 @@ def verify(request):
         else:
             form.add_error("token", WRONG_CODE)
     return render(
-        request, "workspace/verify.html", {"form": form, "error_list": forms.error_list(form)}
+        request, "workspace/verify.html", {"form": form, "error_list": error_list(form)}
     )
 
 
+@coordinator_required
 def invite(request):
     """Coordinators invite a professional by e-mail, in the public site's look."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-    if not accounts.may_invite(request.user):
-        raise PermissionDenied
     form = forms.InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,16 +170,13 @@ def invite(request):
                 )
             return redirect("workspace:invite")
     return render(
-        request, "workspace/invite.html", {"form": form, "error_list": forms.error_list(form)}
+        request, "workspace/invite.html", {"form": form, "error_list": error_list(form)}
     )
 
 
+@coordinator_required
 def figures(request):
     """Coordinators' anonymous totals per organisation and month; never a label or a note."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-    if not accounts.may_invite(request.user):
-        raise PermissionDenied
     return render(
         request,
         "workspace/figures.html",
@@ -197,7 +206,7 @@ def home(request, professional):
             "clients": services.sorted_clients(professional),
             "professional_id": professional.pk,
             "form": form,
-            "error_list": forms.error_list(form),
+            "error_list": error_list(form),
         },
     )
 
@@ -234,7 +243,7 @@ def client_context(request, client, **extra):
     }
     context.update(extra)
     forms_with_errors = [form for form in extra.values() if isinstance(form, django_forms.Form)]
-    context["error_list"] = [item for form in forms_with_errors for item in forms.error_list(form)]
+    context["error_list"] = [item for form in forms_with_errors for item in error_list(form)]
     return context
 
 

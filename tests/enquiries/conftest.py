@@ -4,7 +4,6 @@ coordinator, and a helper that stores a request directly."""
 import pytest
 
 from enquiries.models import ContactTime, ContactWay, Enquiry, Role, Status, StatusChange
-from tests.residences.conftest import make_provider
 
 # Values a test can look for anywhere (columns, logs, mails, URLs): they must only ever be seen
 # by the provider's editor on the request's own page.
@@ -22,28 +21,6 @@ def _dutch_first():
 
     with translation.override("nl"):
         yield
-
-
-@pytest.fixture
-def provider_a(db):
-    return make_provider("A")
-
-
-@pytest.fixture
-def provider_b(db):
-    return make_provider("B")
-
-
-@pytest.fixture
-def coordinator(provider_a, provider_b):
-    from django.contrib.auth.models import Group
-
-    from residences.onboarding import COORDINATOR_GROUP_NAME
-    from tests.factories import UserFactory
-
-    return UserFactory(
-        username="coordinator", groups=[Group.objects.get(name=COORDINATOR_GROUP_NAME)]
-    )
 
 
 def store_enquiry(residence, **overrides) -> Enquiry:

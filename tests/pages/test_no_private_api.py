@@ -5,7 +5,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPLICATION = ("config", "pages", "residences", "search", "questionnaire")
+APPLICATION = (
+    "config", "pages", "residences", "search", "questionnaire", "enquiries", "workspace",
+)
 
 # `x._name` (after a name, a call or an index) and `getattr(x, "_name")`, except on the code's own
 # object (`self._name`, `cls._name`). Allowed: Model._meta, _default_manager and _base_manager,

@@ -50,26 +50,5 @@ def make_provider(letter: str) -> Provider:
 
 
 @pytest.fixture
-def provider_a(db):
-    return make_provider("A")
-
-
-@pytest.fixture
-def provider_b(db):
-    return make_provider("B")
-
-
-@pytest.fixture
-def coordinator(provider_a, provider_b):
-    from django.contrib.auth.models import Group
-
-    from residences.onboarding import COORDINATOR_GROUP_NAME
-
-    return UserFactory(
-        username="coordinator", groups=[Group.objects.get(name=COORDINATOR_GROUP_NAME)]
-    )
-
-
-@pytest.fixture
 def superuser(db):
     return UserFactory(username="beheerder", superuser=True)
