@@ -149,7 +149,8 @@ def test_a_dutch_only_content_page_in_english_is_marked_dutch(client, demo_pages
 
 
 def test_site_search_in_english_finds_the_english_pages(client, demo_pages):
-    soup = BeautifulSoup(client.get("/en/zoeken-op-site/?q=cookies").content.decode(), "html.parser")
+    response = client.get("/en/zoeken-op-site/?q=cookies")
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
 
     titles = [link.get_text(strip=True) for link in soup.select(".search-results h3 a")]
     assert titles == ["Privacy"]
