@@ -88,11 +88,22 @@ class LoginView(auth_views.LoginView):
     authentication_form = ProfessionalAuthenticationForm
     next_page = reverse_lazy("workspace:home")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["error_list"] = error_list(context["form"])
+        return context
+
 
 class SetPasswordView(auth_views.PasswordResetConfirmView):
     template_name = "workspace/set_password.html"
     success_url = reverse_lazy("workspace:login")
     post_reset_login = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # An expired link has no form, and so nothing to summarise.
+        context["error_list"] = error_list(context["form"]) if context.get("form") else []
+        return context
 
     def form_valid(self, form):
         messages.success(self.request, _("Uw wachtwoord is ingesteld. Log nu in."))

@@ -46,13 +46,13 @@ def resume(request):
             "Deze link is ouder dan 30 dagen en werkt daarom niet meer. "
             "Uw antwoorden zijn niet meer te openen. U kunt opnieuw beginnen."
         )
-        return render(request, "questionnaire/resume.html", {"error": error}, status=410)
+        return resume_refused(request, error, status=410)
     except crypto.TokenInvalid:
         error = _(
             "Deze link klopt niet. Misschien is hij niet helemaal gekopieerd. "
             "Kopieer de hele link, of begin opnieuw."
         )
-        return render(request, "questionnaire/resume.html", {"error": error}, status=400)
+        return resume_refused(request, error, status=400)
     storage.save(request, state)
     messages.success(request, _("Uw antwoorden zijn terug. U kunt verder gaan."))
     return redirect(continue_url(state.answers))
@@ -81,3 +81,8 @@ def forget(request):
 
 def _moment(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=timezone.get_current_timezone())
+
+
+def resume_refused(request, error, *, status):
+    context = {"error": error, "error_list": [{"href": "#code", "message": error}]}
+    return render(request, "questionnaire/resume.html", context, status=status)
