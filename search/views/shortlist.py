@@ -62,8 +62,13 @@ def _change(request, action):
         )
     level = messages.SUCCESS if changed else messages.WARNING
     messages.add_message(request, level, message)
+    target = _next_url(request, form)
+    if form.is_valid() and "#" not in target:
+        # Back to the card the person saved, not the top of a long page (woonvinder.js then
+        # puts focus on its button and announces the message).
+        target += f"#woonlocatie-{form.cleaned_data['residence']}"
     # Not redirect(): it would look up a view named like the posted text ("²" is a 500).
-    return HttpResponseRedirect(_next_url(request, form))
+    return HttpResponseRedirect(target)
 
 
 def _wants_json(request) -> bool:

@@ -27,7 +27,8 @@ def test_adding_redirects_back_with_a_message_and_lists_the_residence(client, re
     response = client.post(
         ADD, {"residence": residences[0].id, "next": "/zoeken/?q=x"}, follow=True
     )
-    assert response.redirect_chain == [("/zoeken/?q=x", 302)]
+    # Back to the saved card, not the top of a long results page.
+    assert response.redirect_chain == [(f"/zoeken/?q=x#woonlocatie-{residences[0].id}", 302)]
     assert "Huis 0 staat nu op uw bewaarlijst." in response.content.decode()
     page = client.get(PAGE).content.decode()
     assert "Huis 0" in page and "Huis 1" not in page
@@ -68,7 +69,7 @@ def test_unknown_or_unpublished_residences_are_refused(client, residences):
 
 def test_next_to_another_site_is_ignored(client, residences):
     response = client.post(ADD, {"residence": residences[0].id, "next": "https://evil.example/"})
-    assert response.url == PAGE
+    assert response.url == f"{PAGE}#woonlocatie-{residences[0].id}"
 
 
 def test_get_is_not_allowed_on_add(client, residences):

@@ -7,6 +7,8 @@
  * - Printing opens every <details>, so FAQ answers and explanations reach paper, and closes
  *   them again afterwards.
  * - Forms with [data-submit-once] disable their submit buttons after the first submit.
+ * - Back from "Bewaren" at #woonlocatie-<id>: focus goes to that card's shortlist button and
+ *   the status message is announced again (a live region filled at load is often not read).
  */
 (function () {
   "use strict";
@@ -59,7 +61,26 @@
     });
   }
 
+  function returnToSavedCard() {
+    var match = /^#woonlocatie-\d+$/.exec(window.location.hash);
+    var card = match && document.getElementById(window.location.hash.slice(1));
+    var button = card && card.querySelector(".shortlist-form button");
+    if (!button) {
+      return;
+    }
+    button.focus();
+    var status = document.querySelector(".messages[role=status]");
+    if (status) {
+      var text = status.innerHTML;
+      status.innerHTML = "";
+      window.setTimeout(function () {
+        status.innerHTML = text;
+      }, 100);
+    }
+  }
+
   function start() {
+    returnToSavedCard();
     focusErrorSummary();
     enablePrintButtons();
     openDetailsForPrint();
