@@ -29,6 +29,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.rich_text import extract_references_from_rich_text
 
+from residences import numbers
+
 IMAGE, DOCUMENT = "image", "document"
 OWN, SHARED, FOREIGN = "own", "shared", "foreign"
 
@@ -59,9 +61,7 @@ def as_id(value) -> int | None:
     value = getattr(value, "pk", value)
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return int(value)
-    return None
+    return numbers.parse_whole_number(value)
 
 
 def rich_text_attachments(field_name: str, html: str) -> list[Attachment]:

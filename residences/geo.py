@@ -61,7 +61,7 @@ PDOK_CACHE_SECONDS = 30 * 24 * 3600
 _POSTCODE_RE = re.compile(r"([1-9][0-9]{3})\s*([A-Z]{2})?")
 _FORBIDDEN_LETTERS = {"SA", "SD", "SS"}  # never issued by PostNL
 # A query that starts with a postcode, optionally followed by a place name.
-_LEADING_POSTCODE_RE = re.compile(r"(\d{4})\s*([A-Za-z]{2})?(?:\s+\D.*)?")
+_LEADING_POSTCODE_RE = re.compile(r"([0-9]{4})\s*([A-Za-z]{2})?(?:\s+\D.*)?")
 _POSTCODE_LIKE_RE = re.compile(r"[\d\s]+[A-Za-z]{0,2}")
 _PDOK_POINT_RE = re.compile(r"POINT\(([-\d.]+) ([-\d.]+)\)")
 

@@ -20,6 +20,8 @@ from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from residences import numbers
+
 page_policy = PagePermissionPolicy()
 
 
@@ -55,7 +57,9 @@ class OwnLaneChosenMultipleView(ChosenMultipleView):
 
     def get(self, request):
         asked = [
-            value for value in request.GET.getlist("id") if value.isascii() and value.isdigit()
+            number
+            for number in map(numbers.parse_whole_number, request.GET.getlist("id"))
+            if number is not None
         ]
         allowed = visible_pages(request.user).filter(pk__in=asked).values_list("pk", flat=True)
         request.GET = request.GET.copy()

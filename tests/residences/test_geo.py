@@ -249,7 +249,8 @@ def test_unknown_postcode():
     )
 
 
-@pytest.mark.parametrize("query", ["0123", "3011 SS", "30111"])
+# "٣٠١١" is 3011 in Arabic-Indic digits: a Dutch postcode is written in ASCII digits only.
+@pytest.mark.parametrize("query", ["0123", "3011 SS", "30111", "٣٠١١", "٣٠١١ AB"])
 def test_invalid_postcode(query):
     with pytest.raises(geo.GeocodingError, match="geen geldige postcode"):
         geo.geocode(query)

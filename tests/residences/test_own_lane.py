@@ -154,6 +154,16 @@ def test_chosen_pages_answer_names_only_own_pages(editor_a, provider_a, secret_b
     assert shows_none_of(response, titles_of_b(secret_b))
 
 
+def test_chosen_pages_answer_skips_ids_that_are_not_plain_numbers(editor_a, provider_a):
+    # Too long for an integer column, another script's digits, a sign: none is a page id.
+    query = f"id={provider_a.draft.pk}&id=99999999999999999999&id=%D9%A3&id=-1"
+
+    response = editor_a.get(f"{reverse('wagtailadmin_choose_page_chosen_multiple')}?{query}")
+
+    assert response.status_code == 200
+    assert [page["id"] for page in response.json()["result"]] == [provider_a.draft.pk]
+
+
 def test_chosen_pages_answer_needs_admin_access(client, provider_a):
     response = client.get(
         f"{reverse('wagtailadmin_choose_page_chosen_multiple')}?id={provider_a.draft.pk}"
