@@ -251,6 +251,9 @@ ELASTICSEARCH_OPERATOR_API_KEY = env("ELASTICSEARCH_OPERATOR_API_KEY")
 GEOCODER_PDOK_ENABLED = env_bool("GEOCODER_PDOK_ENABLED", False)
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© OpenStreetMap-bijdragers")
+# Who serves the map tiles, named on the map button before the first click: opening the map
+# sends the visitor's address to that server (point MAP_TILE_URL at the region's own server).
+MAP_TILE_SOURCE = env("MAP_TILE_SOURCE", "OpenStreetMap")
 
 # Requests to residences (enquiries/). Names, contact details, messages and attached wishes are
 # encrypted in the database with these Fernet keys: comma-separated, the newest first. Older keys

@@ -5,6 +5,7 @@ template loads these."""
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
 from django.utils import formats, timezone
 
 from residences import presenters, taxonomy
@@ -21,6 +22,12 @@ STATUS_TAGS = {
     Status.LONG_WAIT: "tag--neutral",
     Status.UNKNOWN: "tag--neutral",
 }
+
+
+@register.simple_tag
+def map_tile_source() -> str:
+    """Who serves the map tiles (MAP_TILE_SOURCE): named before the map is opened."""
+    return settings.MAP_TILE_SOURCE
 
 
 @register.filter

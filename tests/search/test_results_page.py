@@ -122,3 +122,13 @@ def test_the_questionnaire_sends_someone_who_does_not_know_to_the_explanation(cl
         assert "uitleg=indicatie" in url
         assert 'id="indicatie-uitleg"' in client.get(url).content.decode()
     assert "uitleg=indicatie" not in results_url({"indicatie": "ja", "financiering": "zin"})
+
+
+def test_the_map_button_says_who_serves_the_map_before_it_is_opened(client, catalogue, settings):
+    html = client.get("/zoeken/?plaats=Rotterdam&afstand=50").content.decode()
+    assert "De kaart wordt geladen van OpenStreetMap; die ziet dan uw internetadres." in html
+    assert 'aria-describedby="results-map-source"' in html
+
+    settings.MAP_TILE_SOURCE = "de kaartserver van de regio"
+    html = client.get("/zoeken/?plaats=Rotterdam&afstand=50").content.decode()
+    assert "De kaart wordt geladen van de kaartserver van de regio;" in html
