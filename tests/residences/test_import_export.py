@@ -13,6 +13,8 @@ from residences.importexport.importing import import_catalogue
 from residences.models import ExtraService, ProviderPage, ResidencePage
 from residences.taxonomy import RESIDENCE_CODE_LISTS
 from tests.factories import ResidencePageFactory
+from tests.residences import catalogues
+from tests.residences.catalogues import write
 
 pytestmark = pytest.mark.django_db
 SCHEMA = Path(settings.BASE_DIR) / "residences" / "schema" / "catalogue.schema.json"
@@ -38,25 +40,9 @@ def residence(external_id, **overrides):
 
 
 def catalogue(*residences):
-    return {
-        "format": spec.FORMAT_NAME,
-        "version": spec.FORMAT_VERSION,
-        "providers": [
-            {
-                "external_id": "aanbieder-1",
-                "name": "Zorggroep Maaskant",
-                "region": "rotterdam",
-                "website": "https://maaskant.example.nl",
-                "residences": list(residences),
-            }
-        ],
-    }
-
-
-def write(tmp_path, data, name="catalogus.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return str(path)
+    return catalogues.catalogue(
+        *residences, region="rotterdam", website="https://maaskant.example.nl"
+    )
 
 
 def test_valid_file_creates_live_provider_and_geocoded_residences(tmp_path, capsys):

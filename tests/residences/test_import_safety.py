@@ -14,11 +14,11 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.whitelist import check_url
 
-from residences.importexport import format as spec
 from residences.importexport.importing import import_catalogue
 from residences.models import ProviderPage, ResidencePage
 from residences.models.pages import DESCRIPTION_MAX_LENGTH, RICH_TEXT_FEATURES
 from residences.validators import sanitise_rich_text
+from tests.residences.catalogues import catalogue, write
 
 pytestmark = pytest.mark.django_db
 
@@ -48,27 +48,6 @@ def residence(external_id, **overrides):
     }
     record.update(overrides)
     return record
-
-
-def catalogue(*residences, **provider):
-    return {
-        "format": spec.FORMAT_NAME,
-        "version": spec.FORMAT_VERSION,
-        "providers": [
-            {
-                "external_id": "aanbieder-1",
-                "name": "Zorggroep Maaskant",
-                "residences": list(residences),
-                **provider,
-            }
-        ],
-    }
-
-
-def write(tmp_path, data, name="catalogus.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return str(path)
 
 
 class Elements(HTMLParser):
