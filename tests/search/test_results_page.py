@@ -132,3 +132,19 @@ def test_the_map_button_says_who_serves_the_map_before_it_is_opened(client, cata
     settings.MAP_TILE_SOURCE = "de kaartserver van de regio"
     html = client.get("/zoeken/?plaats=Rotterdam&afstand=50").content.decode()
     assert "De kaart wordt geladen van de kaartserver van de regio;" in html
+
+
+def test_the_page_order_is_the_screen_order_with_skip_links_to_results_and_filters(
+    client, catalogue
+):
+    html = client.get("/zoeken/?plaats=Rotterdam&afstand=50").content.decode()
+    assert '<a class="skip-link" href="#filters">Naar de filters</a>' in html
+    assert '<a class="skip-link" href="#resultaten">Naar de resultaten</a>' in html
+    filters, map_button, first_card = (
+        html.index('id="filters"'),
+        html.index("data-map-toggle"),
+        html.index('class="result-card"'),
+    )
+    # Filters are left of the results on a wide screen and the map button above the list:
+    # keyboard users reach them before the 40 controls of the result cards.
+    assert filters < map_button < first_card
