@@ -13,6 +13,7 @@ from django.utils.html import escape
 from enquiries.models import AccessLog, Enquiry, Status
 from tests.enquiries.conftest import SECRET_MESSAGE, SECRET_NAME, store_enquiry
 from tests.factories import UserFactory
+from tests.residences.conftest import is_refusal
 
 ACTIONS = ("list", "filter", "open", "change")
 EXPECTED = {
@@ -22,15 +23,6 @@ EXPECTED = {
     "coordinator": {"A": set(), "B": set(), "overview": True},
     "superuser": {"A": set(), "B": set(), "overview": True},
 }
-
-
-def is_refusal(response) -> bool:
-    if response.status_code in (403, 404):
-        return True
-    location = response.get("Location", "")
-    return response.status_code == 302 and (
-        location.startswith("/admin/login/") or location == reverse("wagtailadmin_home")
-    )
 
 
 @pytest.fixture

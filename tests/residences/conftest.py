@@ -4,6 +4,7 @@ photo and a document in its own collection; plus a coordinator and a superuser."
 from dataclasses import dataclass
 
 import pytest
+from django.urls import reverse
 
 from residences.onboarding import onboard_provider
 from tests.factories import (
@@ -52,3 +53,13 @@ def make_provider(letter: str) -> Provider:
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="beheerder", superuser=True)
+
+
+def is_refusal(response) -> bool:
+    """Whatever the admin says to someone who may not: 403, 404, or back to login or home."""
+    if response.status_code in (403, 404):
+        return True
+    location = response.get("Location", "")
+    return response.status_code == 302 and (
+        location.startswith("/admin/login/") or location == reverse("wagtailadmin_home")
+    )

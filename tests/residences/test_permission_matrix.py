@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from residences.models import ResidencePage
+from tests.residences.conftest import is_refusal
 
 PAGE_ACTIONS = (
     "explore", "edit_form", "edit", "delete", "move", "copy", "revisions", "history", "preview",
@@ -31,15 +32,6 @@ EXPECTED = {
     "superuser": {"A": frozenset(ALL_ACTIONS), "B": frozenset(ALL_ACTIONS)},
 }
 CHOOSERS = {"image_chooser", "document_chooser"}
-
-
-def is_refusal(response) -> bool:
-    if response.status_code in (403, 404):
-        return True
-    location = response.get("Location", "")
-    return response.status_code == 302 and (
-        location.startswith("/admin/login/") or location == reverse("wagtailadmin_home")
-    )
 
 
 def redirected_to_own_root(response, action) -> bool:
