@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from residences.models import ResidencePage
@@ -16,6 +17,8 @@ from residences.models import ResidencePage
 SESSION_KEY = "search_shortlist"
 MAX_ITEMS = 20
 COMPARE_MAX = 4
+SHARE_SALT = "search.shortlist.share"
+SHARE_MAX_AGE_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,11 @@ def ids(session) -> list[int]:
 
 def residences(session) -> list[ResidencePage]:
     """The live residences on the list, in the order they were added."""
-    stored = ids(session)
+    return live_residences(ids(session))
+
+
+def live_residences(stored: list[int]) -> list[ResidencePage]:
+    """The live residences among `stored`, in that order."""
     pages = ResidencePage.objects.live().filter(id__in=stored).specific()
     by_id = {page.id: page for page in pages}
     return [by_id[page_id] for page_id in stored if page_id in by_id]
@@ -77,3 +84,19 @@ def remove(session, page_id: int) -> Outcome:
 
 def clear(session) -> None:
     session.pop(SESSION_KEY, None)
+
+
+def share_token(session) -> str:
+    """A signed token that opens the whole list read-only on any device (page ids only)."""
+    return signing.dumps(ids(session), salt=SHARE_SALT, compress=True)
+
+
+def shared_ids(token: str) -> list[int] | None:
+    """The ids a share token holds, or None when it was changed or is too old."""
+    try:
+        stored = signing.loads(token, salt=SHARE_SALT, max_age=SHARE_MAX_AGE_DAYS * 24 * 3600)
+    except signing.BadSignature:
+        return None
+    if not isinstance(stored, list):
+        return None
+    return [value for value in stored if isinstance(value, int) and value > 0][:MAX_ITEMS]

@@ -3,7 +3,12 @@
 from search.views.compare import compare
 from search.views.how_we_rank import how_we_rank
 from search.views.results import results
-from search.views.shortlist import shortlist_add, shortlist_page, shortlist_remove
+from search.views.shortlist import (
+    shortlist_add,
+    shortlist_page,
+    shortlist_remove,
+    shortlist_shared,
+)
 
 __all__ = [
     "compare",
@@ -12,4 +17,5 @@ __all__ = [
     "shortlist_add",
     "shortlist_page",
     "shortlist_remove",
+    "shortlist_shared",
 ]

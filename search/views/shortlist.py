@@ -21,21 +21,38 @@ from search.forms import ShortlistForm
 @require_GET
 def shortlist_page(request):
     residences = shortlist.residences(request.session)
-    ids = [page.id for page in residences]
-    compare_query = urlencode([("id", page_id) for page_id in ids[: shortlist.COMPARE_MAX]])
-    share_url = request.build_absolute_uri(f"{reverse('search:compare')}?{compare_query}")
+    share_path = reverse("search:shortlist_shared", args=[shortlist.share_token(request.session)])
     context = {
-        "residences": [
-            {"page": page, "availability": presenters.availability(page, timezone.localdate())}
-            for page in residences
-        ],
-        "compare_url": f"{reverse('search:compare')}?{compare_query}" if ids else "",
-        "share_url": share_url if ids else "",
-        "compare_max": shortlist.COMPARE_MAX,
-        "max_items": shortlist.MAX_ITEMS,
+        **_list_context(residences),
+        "share_url": request.build_absolute_uri(share_path) if residences else "",
         "current_url": request.get_full_path(),
     }
     return render(request, "search/shortlist.html", context)
+
+
+@require_GET
+def shortlist_shared(request, token):
+    """Someone's whole list, read-only, from the link they shared (no account, any device)."""
+    stored = shortlist.shared_ids(token)
+    if stored is None:
+        return render(request, "search/shortlist_shared.html", {"broken": True}, status=404)
+    context = {**_list_context(shortlist.live_residences(stored)), "shared": True}
+    return render(request, "search/shortlist_shared.html", context)
+
+
+def _list_context(residences) -> dict:
+    today = timezone.localdate()
+    ids = [page.id for page in residences]
+    compare_query = urlencode([("id", page_id) for page_id in ids[: shortlist.COMPARE_MAX]])
+    return {
+        "residences": [
+            {"page": page, "availability": presenters.availability(page, today)}
+            for page in residences
+        ],
+        "compare_url": f"{reverse('search:compare')}?{compare_query}" if ids else "",
+        "compare_max": shortlist.COMPARE_MAX,
+        "max_items": shortlist.MAX_ITEMS,
+    }
 
 
 @require_POST

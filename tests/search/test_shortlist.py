@@ -85,12 +85,13 @@ def test_json_answer_for_script_enhancement(client, residences):
     }
 
 
-def test_shortlist_page_offers_print_and_share_link_to_compare(client, residences):
+def test_shortlist_page_offers_print_compare_and_a_share_link(client, residences):
     for page in residences:
         client.post(ADD, {"residence": page.id})
     html = client.get(PAGE).content.decode()
     ids = "&amp;".join(f"id={page.id}" for page in residences)
     assert f"/zoeken/vergelijken/?{ids}" in html
+    assert "/zoeken/bewaarlijst/gedeeld/" in html
     assert "data-print hidden" in html
 
 
@@ -112,3 +113,40 @@ def test_result_cards_have_working_add_buttons(client, residences):
     html = client.get("/zoeken/").content.decode()
     assert f'action="{ADD}"' in html
     assert f'name="residence" value="{residences[0].id}"' in html
+
+
+def share_link(client) -> str:
+    html = client.get(PAGE).content.decode()
+    start = html.index('id="deel-link"')
+    value = html[start:].split('value="', 1)[1].split('"', 1)[0]
+    return value.replace("http://testserver", "")
+
+
+def test_the_whole_list_can_be_shared_and_opens_read_only_on_another_device(client, residences):
+    from django.test import Client
+
+    for page in residences:
+        client.post(ADD, {"residence": page.id})
+    link = share_link(client)
+    assert link.startswith("/zoeken/bewaarlijst/gedeeld/")
+
+    other_device = Client()
+    html = other_device.get(link).content.decode()
+    assert "Iemand heeft deze 3 woonlocaties met u gedeeld." in html
+    assert all(f"Huis {n}" in html for n in range(3))  # the whole list, not the first four
+    assert "Bewaren" not in html and "Van bewaarlijst halen" not in html  # read-only
+    assert other_device.session.get(shortlist.SESSION_KEY) is None  # nothing copied
+
+
+def test_a_changed_or_old_share_link_says_so_in_dutch(client, residences, monkeypatch):
+    client.post(ADD, {"residence": residences[0].id})
+    link = share_link(client)
+
+    tampered = client.get(link.replace("/gedeeld/", "/gedeeld/x"))
+    assert tampered.status_code == 404
+    assert "Deze link werkt niet (meer)." in tampered.content.decode()
+
+    monkeypatch.setattr(shortlist, "SHARE_MAX_AGE_DAYS", -1)
+    expired = client.get(link)
+    assert expired.status_code == 404
+    assert "ouder dan 90 dagen" in expired.content.decode()
