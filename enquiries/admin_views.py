@@ -8,7 +8,6 @@ same answer as for an id that does not exist.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,28 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from enquiries import figures, selectors, services
 from enquiries.admin_forms import StatusForm
 from enquiries.models import AccessLog, Status
 from residences import numbers
+from residences.admin_pages import AdminPageMixin
 
 
-class AdminPage(WagtailAdminTemplateMixin, TemplateView):
-    """An admin page for those `may_view(user)` lets in; the rest get 403."""
-
-    @staticmethod
-    def may_view(user) -> bool:
-        return True
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.may_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+class AdminPage(AdminPageMixin, TemplateView):
+    pass
 
 
 class InboxView(AdminPage):

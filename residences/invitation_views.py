@@ -4,33 +4,26 @@ send their invitation again. Thin: residences/invitations.py decides who may and
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from residences import invitations
+from residences.admin_pages import AdminPageMixin
 
 
 class ResendInvitationForm(forms.Form):
     user = forms.ModelChoiceField(queryset=get_user_model().objects.all())
 
 
-class InvitationsView(WagtailAdminTemplateMixin, FormView):
+class InvitationsView(AdminPageMixin, FormView):
     template_name = "residences/admin/invitations.html"
     form_class = ResendInvitationForm
     page_title = gettext_lazy("Uitnodigingen voor redacteuren")
     header_icon = "mail"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not invitations.may_send_invitations(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+    may_view = staticmethod(invitations.may_send_invitations)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from residences import availability, numbers
+from residences.admin_pages import AdminPageMixin
 from residences.forms import AvailabilityFormSet, OnboardProviderForm
 from residences.models import ProviderPage, ResidencePage
 from residences.onboarding import onboard_provider
@@ -24,16 +24,13 @@ PROVIDER_PATH_LENGTH = Page.steplen * 3
 RESIDENCE_ID_KEY = re.compile(r"^form-([0-9]{1,4})-residence$")
 
 
-class AvailabilityView(WagtailAdminTemplateMixin, TemplateView):
+class AvailabilityView(AdminPageMixin, TemplateView):
     """Every residence the editor may change, with its availability, in one form."""
 
     template_name = "residences/admin/availability.html"
     page_title = gettext_lazy("Beschikbaarheid bijwerken")
     header_icon = "calendar-check"
     per_page = 50
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def editable(self):
         return availability.editable_residences(self.request.user)
@@ -148,7 +145,7 @@ def initial_for(residence: ResidencePage) -> dict:
     }
 
 
-class OnboardProviderView(WagtailAdminTemplateMixin, FormView):
+class OnboardProviderView(AdminPageMixin, FormView):
     """Superusers onboard a provider from the admin, as the command does."""
 
     template_name = "residences/admin/onboard_provider.html"
@@ -156,13 +153,9 @@ class OnboardProviderView(WagtailAdminTemplateMixin, FormView):
     page_title = gettext_lazy("Zorgaanbieder aanmelden")
     header_icon = "group"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+    @staticmethod
+    def may_view(user) -> bool:
+        return user.is_superuser
 
     def form_valid(self, form):
         data = form.cleaned_data
