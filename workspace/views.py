@@ -258,6 +258,12 @@ def client_context(request, client, **extra):
     return context
 
 
+def client_page_refused(request, client, **forms_with_errors):
+    """The client's page again, with the form that was refused and its error summary."""
+    context = client_context(request, client, **forms_with_errors)
+    return render(request, "workspace/client.html", context, status=400)
+
+
 @professional_required
 def client_detail(request, professional, client_id):
     client = client_of(professional, client_id)
@@ -270,12 +276,7 @@ def save_search(request, professional, client_id):
     client = client_of(professional, client_id)
     form = forms.SavedSearchForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "workspace/client.html",
-            client_context(request, client, search_form=form),
-            status=400,
-        )
+        return client_page_refused(request, client, search_form=form)
     services.save_search(
         client=client,
         name=form.cleaned_data["name"],
@@ -349,12 +350,7 @@ def add_note(request, professional, client_id):
     client = client_of(professional, client_id)
     form = forms.NoteForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "workspace/client.html",
-            client_context(request, client, note_form=form),
-            status=400,
-        )
+        return client_page_refused(request, client, note_form=form)
     services.add_note(client=client, text=form.cleaned_data["text"])
     return redirect("workspace:client", client.pk)
 
@@ -404,12 +400,7 @@ def share_with_colleague(request, professional, client_id):
     if not form.is_valid() or not services.share_with_colleague(
         client=client, colleague=form.cleaned_data["colleague"]
     ):
-        return render(
-            request,
-            "workspace/client.html",
-            client_context(request, client, colleague_form=form),
-            status=400,
-        )
+        return client_page_refused(request, client, colleague_form=form)
     messages.success(request, _("Uw collega kan deze cliënt nu ook zien."))
     return redirect("workspace:client", client.pk)
 
