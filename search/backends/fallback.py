@@ -16,6 +16,7 @@ from search.backends.base import (
     ResultPage,
     SearchBackend,
     SearchUnavailable,
+    check_search,
 )
 from search.backends.circuit import CircuitBreaker
 from search.criteria import Criteria
@@ -45,6 +46,7 @@ class FallbackBackend(SearchBackend):
         today: date | None = None,
         facets: bool = True,
     ) -> ResultPage:
+        check_search(criteria, page_size)  # bad input is the caller's fault, not the engine's
         result = self._call("search", criteria, page_size=page_size, today=today, facets=facets)
         if result is not None:
             return result
@@ -53,6 +55,7 @@ class FallbackBackend(SearchBackend):
         return result
 
     def count(self, criteria: Criteria, *, today: date | None = None) -> int:
+        check_search(criteria)
         result = self._call("count", criteria, today=today)
         if result is not None:
             return result

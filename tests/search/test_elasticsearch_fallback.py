@@ -181,3 +181,15 @@ def test_without_a_url_the_backend_is_unavailable_and_the_database_answers(
 
     assert result.backend == "database"
     assert result.notices == [str(FALLBACK_NOTICE)]
+
+
+def test_bad_input_is_refused_without_counting_against_the_engine(catalogue, elasticsearch_at):
+    from search.backends.base import InvalidSearch
+
+    backend = elasticsearch_at(CLOSED_PORT_URL, failures=1)
+    unknown_page = Criteria.build().with_changes(page=0)
+
+    for call in (backend.search, backend.count):
+        with pytest.raises(InvalidSearch):
+            call(unknown_page)
+    assert not backend.breaker.is_open  # the engine was never asked

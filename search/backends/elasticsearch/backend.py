@@ -34,6 +34,7 @@ from search.backends.base import (
     ResultPage,
     SearchBackend,
     SearchUnavailable,
+    check_search,
     facet_values,
     make_match,
     resolve_today,
@@ -240,6 +241,7 @@ class ElasticsearchBackend(SearchBackend):
         today: date | None = None,
         facets: bool = True,
     ) -> ResultPage:
+        check_search(criteria, page_size)
         today = resolve_today(today)
         body = queries.search_body(criteria, today=today, page_size=page_size, facets=facets)
         with unavailable_on_error():
@@ -259,6 +261,7 @@ class ElasticsearchBackend(SearchBackend):
         )
 
     def count(self, criteria: Criteria, *, today: date | None = None) -> int:
+        check_search(criteria)
         body = queries.count_body(criteria, today=resolve_today(today))
         with unavailable_on_error():
             return int(self.client.count(index=self.alias, body=body)["count"])
