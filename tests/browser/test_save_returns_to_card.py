@@ -23,6 +23,7 @@ def test_saving_returns_to_the_saved_card(browser, site_url, catalogue, javascri
     assert page.evaluate("() => window.scrollY") > 0  # not thrown back to the top
     assert "staat nu op uw bewaarlijst" in page.locator(".messages[role=status]").inner_text()
     if javascript:
-        focused = page.evaluate("() => document.activeElement.closest('.result-card')?.id")
-        assert focused == card_id
+        page.wait_for_function(
+            "id => document.activeElement.closest('.result-card')?.id === id", arg=card_id
+        )
     context.close()

@@ -8,7 +8,7 @@
  *   them again afterwards.
  * - Forms with [data-submit-once] disable their submit buttons after the first submit.
  * - Back from "Bewaren" at #woonlocatie-<id>: focus goes to that card's shortlist button and
- *   the status message is announced again (a live region filled at load is often not read).
+ *   the status message is announced (a live region filled at load is often not read).
  */
 (function () {
   "use strict";
@@ -71,16 +71,23 @@
     button.focus();
     var status = document.querySelector(".messages[role=status]");
     if (status) {
-      var text = status.innerHTML;
-      status.innerHTML = "";
+      // Add the message once more (for screen readers only): an addition to a live region is
+      // announced, while text already there at load often is not. What is shown stays put.
+      var text = status.textContent.trim();
       window.setTimeout(function () {
-        status.innerHTML = text;
+        var echo = document.createElement("p");
+        echo.className = "visually-hidden";
+        echo.textContent = text;
+        status.appendChild(echo);
       }, 100);
     }
   }
 
   function start() {
-    returnToSavedCard();
+    // After the browser's own jump to the #fragment, which would otherwise reset the focus.
+    window.addEventListener("load", function () {
+      window.setTimeout(returnToSavedCard, 0);
+    });
     focusErrorSummary();
     enablePrintButtons();
     openDetailsForPrint();
