@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 
-from search import synthetic
+from residences import availability, taxonomy
+from search import ranking, synthetic
 from search.backends import reset_backends
 from search.backends.database import DatabaseBackend
+from search.criteria import Importance
 
 # A fixed day keeps availability (fresh or stale) the same in every run.
 TODAY = date(2025, 6, 2)
@@ -94,3 +96,32 @@ def random_location(rng, distance_choices) -> dict:
         longitude += rng.uniform(-0.15, 0.15)
     distance = rng.choice(distance_choices())
     return {"latitude": latitude, "longitude": longitude, "max_distance_km": distance}
+
+
+OTHER_AVAILABILITY_POINTS = {
+    ranking.Status.FREE: 5.0,
+    ranking.Status.SHORT_WAIT: 3.0,
+    ranking.Status.LONG_WAIT: 1.5,
+    ranking.Status.UNKNOWN: 0.75,
+}
+
+
+@pytest.fixture
+def other_weights(monkeypatch):
+    """Every number the score is made of, changed: each engine must follow on its own."""
+    monkeypatch.setattr(ranking, "BASE_SCORE", 1.5)
+    for importance, points in {
+        Importance.NICE: 1.25,
+        Importance.IMPORTANT: 2.75,
+        Importance.VERY_IMPORTANT: 6.5,
+    }.items():
+        monkeypatch.setitem(ranking.WISH_POINTS, importance, points)
+    monkeypatch.setattr(ranking, "DISTANCE_WEIGHT", 7.0)
+    monkeypatch.setattr(ranking, "DISTANCE_SCALE_KM", 25.0)
+    monkeypatch.setattr(ranking, "DISTANCE_DECAY", 0.3)
+    for status, value in OTHER_AVAILABILITY_POINTS.items():
+        monkeypatch.setitem(ranking.AVAILABILITY_POINTS, status, value)
+    monkeypatch.setitem(ranking.URGENCY_FACTOR, taxonomy.Urgency.NOW, 3.0)
+    monkeypatch.setattr(availability, "SHORT_WAIT_MAX_WEEKS", 8)
+    monkeypatch.setattr(availability, "STALE_AFTER_DAYS", 30)
+    monkeypatch.setattr(ranking, "TEXT_WEIGHT", 2.5)

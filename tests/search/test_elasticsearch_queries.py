@@ -12,6 +12,7 @@ from residences import taxonomy
 from search import ranking
 from search.backends.elasticsearch import documents, queries
 from search.criteria import Criteria, Importance, Sort, Wish
+from tests.search.conftest import OTHER_AVAILABILITY_POINTS
 
 TODAY = date(2025, 3, 1)
 CUTOFF = "2024-12-31"  # 60 days before TODAY
@@ -496,28 +497,11 @@ def test_every_field_a_body_filters_on_is_mapped_with_a_fitting_type():
             assert name.startswith("_") or types[name] == "integer"
 
 
-def test_every_weight_in_ranking_and_availability_reaches_the_compiled_query(monkeypatch):
+def test_every_weight_in_ranking_and_availability_reaches_the_compiled_query(
+    monkeypatch, other_weights
+):
     """Change every number the score is made of; the compiled query must follow each one."""
-    from residences import availability
-
-    monkeypatch.setattr(ranking, "BASE_SCORE", 1.5)
-    for importance, points in {
-        Importance.NICE: 1.25,
-        Importance.IMPORTANT: 2.75,
-        Importance.VERY_IMPORTANT: 6.5,
-    }.items():
-        monkeypatch.setitem(ranking.WISH_POINTS, importance, points)
-    monkeypatch.setattr(ranking, "DISTANCE_WEIGHT", 7.0)
-    monkeypatch.setattr(ranking, "DISTANCE_SCALE_KM", 25.0)
-    monkeypatch.setattr(ranking, "DISTANCE_DECAY", 0.3)
-    new_points = {Status.FREE: 5.0, Status.SHORT_WAIT: 3.0, Status.LONG_WAIT: 1.5}
-    new_points[Status.UNKNOWN] = 0.75
-    for status, points in new_points.items():
-        monkeypatch.setitem(ranking.AVAILABILITY_POINTS, status, points)
-    monkeypatch.setitem(ranking.URGENCY_FACTOR, taxonomy.Urgency.NOW, 3.0)
-    monkeypatch.setattr(ranking, "TEXT_WEIGHT", 2.5)
-    monkeypatch.setattr(availability, "SHORT_WAIT_MAX_WEEKS", 8)
-    monkeypatch.setattr(availability, "STALE_AFTER_DAYS", 30)
+    new_points = OTHER_AVAILABILITY_POINTS
     monkeypatch.setattr(ranking, "AVAILABILITY_ORDER", tuple(reversed(ranking.AVAILABILITY_ORDER)))
     wishes = [
         Wish("facilities", taxonomy.Facility.GARDEN, Importance.VERY_IMPORTANT),

@@ -7,32 +7,12 @@ over generated residences, exactly the score `ranking.score()` computes in Pytho
 
 import pytest
 
-from residences import availability, taxonomy
+from residences import taxonomy
 from search import ranking, synthetic
 from search.criteria import Criteria, Importance, Wish
 from tests.search.conftest import TODAY
 
 Status = ranking.Status
-
-
-@pytest.fixture
-def other_weights(monkeypatch):
-    monkeypatch.setattr(ranking, "BASE_SCORE", 1.5)
-    for importance, points in {
-        Importance.NICE: 1.25,
-        Importance.IMPORTANT: 2.75,
-        Importance.VERY_IMPORTANT: 6.5,
-    }.items():
-        monkeypatch.setitem(ranking.WISH_POINTS, importance, points)
-    monkeypatch.setattr(ranking, "DISTANCE_WEIGHT", 7.0)
-    monkeypatch.setattr(ranking, "DISTANCE_SCALE_KM", 25.0)
-    monkeypatch.setattr(ranking, "DISTANCE_DECAY", 0.3)
-    points = {Status.FREE: 5.0, Status.SHORT_WAIT: 3.0, Status.LONG_WAIT: 1.5, Status.UNKNOWN: 0.75}
-    for status, value in points.items():
-        monkeypatch.setitem(ranking.AVAILABILITY_POINTS, status, value)
-    monkeypatch.setitem(ranking.URGENCY_FACTOR, taxonomy.Urgency.NOW, 3.0)
-    monkeypatch.setattr(availability, "SHORT_WAIT_MAX_WEEKS", 8)
-    monkeypatch.setattr(availability, "STALE_AFTER_DAYS", 30)
 
 
 def test_the_database_follows_every_weight(other_weights, database_backend):
