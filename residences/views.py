@@ -122,9 +122,8 @@ class AvailabilityView(AdminPageMixin, TemplateView):
         for form in context["formset"]:
             page = form.residence_page
             form.provider_name = names.get(page.path[: PROVIDER_PATH_LENGTH], "") if page else ""
-            form.is_stale = page is not None and (
-                page.availability_confirmed_on is None
-                or page.availability_confirmed_on < availability.stale_cutoff(today)
+            form.is_stale = page is not None and availability.is_stale(
+                page.availability_confirmed_on, today
             )
         context.update(
             providers=providers,
