@@ -22,13 +22,12 @@ from datetime import date
 from django.utils.translation import ngettext
 
 from residences import geo, taxonomy
-from residences.availability import (  # noqa: F401  (the rules live there; named here for the engines)
+from residences.availability import (
     SHORT_WAIT_MAX_WEEKS,
     STALE_AFTER_DAYS,
     as_date,
     availability_status,
     is_stale,
-    stale_cutoff,
 )
 from search.criteria import MUST_ALL_LISTS, Criteria, Importance, Wish
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import formats
 
-from residences import taxonomy
+from residences import availability, taxonomy
 from residences.availability import STALE_AFTER_DAYS
 from search import ranking
 from tests.factories import ProviderPageFactory, ResidencePageFactory, publish_page, today
@@ -44,7 +44,7 @@ def expected(free, waiting, days_ago):
             [f"{words} · wachttijd niet opgegeven · bevestigd op"],
             ["niet recent bevestigd", "Onbekend"],
         )
-    if waiting <= ranking.SHORT_WAIT_MAX_WEEKS:
+    if waiting <= availability.SHORT_WAIT_MAX_WEEKS:
         return Status.SHORT_WAIT, 1.0, [f"Wachttijd ongeveer {waiting} weken"], ["niet recent"]
     return Status.LONG_WAIT, 0.25, [f"Wachttijd ongeveer {waiting} weken"], ["niet recent"]
 

@@ -21,7 +21,7 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from residences import geo, taxonomy
+from residences import availability, geo, taxonomy
 from search import ranking, synthetic
 from search.backends import get_backend_by_name, reset_backends
 from search.backends.base import InvalidSearch, reference_sort_key
@@ -31,7 +31,7 @@ from tests.search.strategies import criteria
 
 ROTTERDAM = {"place": "Rotterdam", "latitude": 51.9225, "longitude": 4.4792}
 FRESH = TODAY.isoformat()
-STALE = (TODAY - timedelta(days=ranking.STALE_AFTER_DAYS + 1)).isoformat()
+STALE = (TODAY - timedelta(days=availability.STALE_AFTER_DAYS + 1)).isoformat()
 GARDEN = taxonomy.Facility.GARDEN.value
 PETS = taxonomy.Facility.PETS.value
 LIFT = taxonomy.Facility.LIFT.value

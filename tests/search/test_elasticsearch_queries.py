@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from residences import taxonomy
+from residences import availability, taxonomy
 from search import ranking
 from search.backends.elasticsearch import documents, queries
 from search.criteria import Criteria, Importance, Sort, Wish
@@ -139,7 +139,7 @@ def test_availability_functions_use_the_cutoff_from_python_and_the_urgency_facto
             "weight": ranking.AVAILABILITY_POINTS[Status.UNKNOWN] * factor,
         },
     ]
-    assert ranking.SHORT_WAIT_MAX_WEEKS == 12
+    assert availability.SHORT_WAIT_MAX_WEEKS == 12
 
 
 def test_the_cutoff_moves_with_the_day_the_search_is_made():
@@ -373,7 +373,7 @@ def test_availability_sort_ranks_statuses_in_ranking_order_with_todays_cutoff():
     assert script_sort["_script"]["order"] == "asc"
     assert script["params"] == {
         "cutoff": 1735603200000,  # 2024-12-31T00:00:00Z in epoch milliseconds
-        "short_max_weeks": ranking.SHORT_WAIT_MAX_WEEKS,
+        "short_max_weeks": availability.SHORT_WAIT_MAX_WEEKS,
         "free": ranking.AVAILABILITY_ORDER.index(Status.FREE),
         "short_wait": ranking.AVAILABILITY_ORDER.index(Status.SHORT_WAIT),
         "long_wait": ranking.AVAILABILITY_ORDER.index(Status.LONG_WAIT),

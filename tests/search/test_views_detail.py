@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils.html import escape
 
-from residences import taxonomy
+from residences import availability, taxonomy
 from residences.models.pages import ExtraService, ResidenceGalleryImage
 from search import ranking
 from search.criteria import Criteria, Importance, Wish
@@ -57,7 +57,8 @@ def test_detail_page_shows_prices_photos_availability_and_provider_links(client,
 
 
 def test_stale_availability_gets_a_warning(client, residence):
-    residence.availability_confirmed_on = today() - timedelta(days=ranking.STALE_AFTER_DAYS + 1)
+    days = availability.STALE_AFTER_DAYS + 1
+    residence.availability_confirmed_on = today() - timedelta(days=days)
     publish_page(residence)
     html = client.get(residence.url).content.decode()
     assert "niet recent bevestigd" in html
@@ -110,8 +111,8 @@ def test_how_we_rank_shows_the_numbers_from_ranking(client, db):
         assert f'<th scope="row">{status.label}</th><td>{points}</td>' in html
     for km, points in ranking.describe()["distance_examples"]:
         assert f'<th scope="row">{km} km</th><td>{number(points)}</td>' in html
-    assert f"{ranking.STALE_AFTER_DAYS} dagen" in html
-    assert f"{ranking.SHORT_WAIT_MAX_WEEKS} weken" in html
+    assert f"{availability.STALE_AFTER_DAYS} dagen" in html
+    assert f"{availability.SHORT_WAIT_MAX_WEEKS} weken" in html
     assert f"{number(ranking.DISTANCE_SCALE_KM)} km afstand" in html
     assert "Niemand kan betalen voor een hogere plaats." in html
     assert "Ook telt niet mee wie de aanbieder is" in html

@@ -7,8 +7,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from residences import taxonomy
-from search import ranking
+from residences import availability, taxonomy
 from search.criteria import Criteria, Importance, Wish
 from search.indexing import rebuild_index
 from tests.factories import ProviderPageFactory, ResidencePageFactory, today
@@ -39,7 +38,7 @@ def city_flat(provider):
         facilities=[Facility.OWN_ROOM, Facility.OWN_KITCHEN],
         free_places=0,
         waiting_weeks=30,
-        availability_confirmed_on=today() - timedelta(days=ranking.STALE_AFTER_DAYS + 5),
+        availability_confirmed_on=today() - timedelta(days=availability.STALE_AFTER_DAYS + 5),
         latitude=51.95,
         longitude=4.55,
     )
