@@ -135,3 +135,25 @@ class ShareLink(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ClientRequest(models.Model):
+    """A request (enquiries.Enquiry) the professional sent on the client's behalf.
+
+    The link lives here, so the requests app knows nothing of the workspace. The request is the
+    provider's: deleting the client (by hand or by retention) removes only this link, and the
+    provider keeps the request until its own retention (REQUEST_RETENTION_DAYS) ends it. When the
+    provider's side deletes the request, the link goes with it.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="requests")
+    enquiry = models.OneToOneField(
+        "enquiries.Enquiry", on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at", "id"]
+
+    def __str__(self) -> str:
+        return str(self.enquiry_id)
