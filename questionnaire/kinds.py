@@ -55,12 +55,16 @@ class Item:
 
 @dataclass(frozen=True)
 class Wording:
-    """A text in the "u" form and in the form about someone else (with %(naaste)s)."""
+    """A text in the "u" form, in the form about someone else (with %(naaste)s), and in the "we"
+    form a professional and their client answer in together (the workspace's questionnaire)."""
 
     own: str
     other: str = ""
+    together: str = ""
 
-    def render(self, answers: dict) -> str:
+    def render(self, answers: dict, together: bool = False) -> str:
+        if together and self.together:
+            return str(self.together)
         for_whom = answers.get("voor-wie", FOR_SELF)
         if for_whom == FOR_SELF or not self.other:
             return str(self.own)
@@ -109,7 +113,7 @@ def _nothing(answer, answers: dict) -> Contribution:
 class Question:
     slug: str
     kind: str
-    text: Wording | Callable[[dict], str]
+    text: Wording | Callable[[dict, bool], str]  # (answers, together)
     help: Wording | None = None
     options: tuple[Option, ...] | Callable[[dict], list[Option]] = ()
     items: Callable[[dict], list[Item]] | None = None  # importance pages only
@@ -137,13 +141,13 @@ class Question:
 
     # Presentation ---------------------------------------------------------------------------
 
-    def heading(self, answers: dict) -> str:
+    def heading(self, answers: dict, together: bool = False) -> str:
         if isinstance(self.text, Wording):
-            return self.text.render(answers)
-        return str(self.text(answers))
+            return self.text.render(answers, together)
+        return str(self.text(answers, together))
 
-    def hint(self, answers: dict) -> str:
-        return self.help.render(answers) if self.help else ""
+    def hint(self, answers: dict, together: bool = False) -> str:
+        return self.help.render(answers, together) if self.help else ""
 
     def choices(self, answers: dict) -> list[Option]:
         return list(self.options(answers) if callable(self.options) else self.options)

@@ -49,10 +49,12 @@ def clean_place(data, answers: dict):
     }, []
 
 
-def place_heading(answers: dict) -> str:
+def place_heading(answers: dict, together: bool = False) -> str:
     near = answers.get("waar")
     if near == "familie":
         return _("Wat is de postcode of woonplaats van de familie?")
     if near == "huidig":
         return _("Wat is de postcode of woonplaats van de huidige woning?")
+    if together:
+        return _("In welke plaats zoeken we?")
     return _("In welke plaats wilt u zoeken?")

@@ -40,16 +40,18 @@ def _submitted(question: Question, data, stored):
     return data.get(question.slug, "")
 
 
-def field_context(question: Question, answers: dict, stored, data=None, errors=()) -> dict:
-    """Everything step.html needs to render one question."""
+def field_context(
+    question: Question, answers: dict, stored, data=None, errors=(), together: bool = False
+) -> dict:
+    """Everything step.html needs to render one question; `together` asks in the "we" form."""
     errors_by_id = {error.field_id: error.message for error in errors}
     shown = _submitted(question, data, stored)
     context = {
         "question": question,
         "kind": question.kind,
         "slug": question.slug,
-        "heading": question.heading(answers),
-        "hint": question.hint(answers),
+        "heading": question.heading(answers, together),
+        "hint": question.hint(answers, together),
         "field_id": question.field_id(answers),
         "errors": list(errors),
         "error": errors_by_id.get(question.field_id(answers), ""),

@@ -241,6 +241,10 @@ def _rating_contribution(*slugs: str):
     return contribute
 
 
+SEVERAL_ANSWERS = Wording(
+    _("U mag meer dan één antwoord kiezen."),
+    together=_("We mogen meer dan één antwoord kiezen."),
+)
 RATING_HELP = Wording(
     _(
         "Moet: we laten alleen woonplekken zien die dit hebben. "
@@ -250,11 +254,13 @@ RATING_HELP = Wording(
 )
 
 
-def rating_question(slug: str, sources: tuple[str, ...], own: str, other: str) -> Question:
+def rating_question(
+    slug: str, sources: tuple[str, ...], own: str, other: str, together: str
+) -> Question:
     return Question(
         slug=slug,
         kind=IMPORTANCE,
-        text=Wording(own, other),
+        text=Wording(own, other, together),
         help=RATING_HELP,
         items=_rating_items(*sources),
         asked_when=_asks_rating(*sources),
@@ -332,7 +338,7 @@ def _distance_options(answers: dict) -> list[Option]:
     return options + [Option(NEAR_ANYWHERE, _("Dat maakt niet uit"), "question")]
 
 
-def _distance_heading(answers: dict) -> str:
+def _distance_heading(answers: dict, together: bool = False) -> str:
     place = (answers.get("plaats") or {}).get("label", "")
     return str(_("Hoe ver van %(place)s mag de woonplek zijn?") % {"place": place})
 
@@ -343,7 +349,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         slug="voor-wie",
         kind=SINGLE,
-        text=Wording(_("Voor wie zoekt u een woonplek?")),
+        text=Wording(
+            _("Voor wie zoekt u een woonplek?"),
+            together=_("Voor wie zoeken we een woonplek?"),
+        ),
         help=Wording(_("Dan stellen we de vragen op de goede manier.")),
         options=(
             Option(FOR_SELF, _("Voor mijzelf"), "person"),
@@ -356,7 +365,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         slug="leeftijd",
         kind=NUMBER,
-        text=Wording(_("Hoe oud bent u?"), _("Hoe oud is %(naaste)s?")),
+        text=Wording(
+            _("Hoe oud bent u?"),
+            _("Hoe oud is %(naaste)s?"),
+            _("Welke leeftijd vullen we in?"),
+        ),
         help=Wording(_("Sommige woonplekken zijn alleen voor kinderen, volwassenen of ouderen.")),
         optional=True,
         to_criteria=_age,
@@ -366,8 +379,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         slug="doelgroep",
         kind=MULTIPLE,
-        text=Wording(_("Wat past bij u?"), _("Wat past bij %(naaste)s?")),
-        help=Wording(_("U mag meer dan één antwoord kiezen.")),
+        text=Wording(
+            _("Wat past bij u?"),
+            _("Wat past bij %(naaste)s?"),
+            _("Wat past bij de persoon voor wie we zoeken?"),
+        ),
+        help=SEVERAL_ANSWERS,
         options=_options(T.TargetGroup, TARGET_GROUP_ICONS) + (DONT_KNOW_OPTION,),
         to_criteria=_musts("target_groups", "doelgroep"),
         required_message=_("Kies wat past, of kies ‘Ik weet het niet’."),
@@ -376,7 +393,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         slug="indicatie",
         kind=SINGLE,
-        text=Wording(_("Heeft u een Wlz-indicatie?"), _("Heeft %(naaste)s een Wlz-indicatie?")),
+        text=Wording(
+            _("Heeft u een Wlz-indicatie?"),
+            _("Heeft %(naaste)s een Wlz-indicatie?"),
+            _("Is er een Wlz-indicatie?"),
+        ),
         help=Wording(
             _(
                 "Met een Wlz-indicatie krijgt iemand zorg uit de Wet langdurige zorg. Het CIZ "
@@ -400,7 +421,11 @@ QUESTIONS: tuple[Question, ...] = (
             _(
                 "Het zorgprofiel staat in het besluit van het CIZ, bijvoorbeeld VG03. "
                 "Weet u het niet? Kies dan ‘Ik weet het niet’."
-            )
+            ),
+            together=_(
+                "Het zorgprofiel staat in het besluit van het CIZ, bijvoorbeeld VG03. "
+                "Weten we het niet? Kies dan ‘Ik weet het niet’."
+            ),
         ),
         options=_care_profile_options,
         asked_when=asks_care_profile,
@@ -412,8 +437,15 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         slug="woonvorm",
         kind=MULTIPLE,
-        text=Wording(_("Hoe wilt u wonen?"), _("Hoe wil %(naaste)s wonen?")),
-        help=Wording(_("Kies alles wat goed is. U mag meer dan één antwoord kiezen.")),
+        text=Wording(
+            _("Hoe wilt u wonen?"),
+            _("Hoe wil %(naaste)s wonen?"),
+            _("Welke manier van wonen zoeken we?"),
+        ),
+        help=Wording(
+            _("Kies alles wat goed is. U mag meer dan één antwoord kiezen."),
+            together=_("Kies alles wat goed is. We mogen meer dan één antwoord kiezen."),
+        ),
         options=_options(T.HousingType, HOUSING_ICONS, exclude={T.HousingType.DAY_ACTIVITIES})
         + (
             Option(AT_HOME, _("Thuis blijven wonen, met zorg thuis (VPT of MPT)"), "home-care"),
@@ -443,8 +475,15 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         slug="waar",
         kind=SINGLE,
-        text=Wording(_("Waar wilt u wonen?"), _("Waar wil %(naaste)s wonen?")),
-        help=Wording(_("Op de volgende pagina vult u de plaats of postcode in.")),
+        text=Wording(
+            _("Waar wilt u wonen?"),
+            _("Waar wil %(naaste)s wonen?"),
+            _("Waar zoeken we een woonplek?"),
+        ),
+        help=Wording(
+            _("Op de volgende pagina vult u de plaats of postcode in."),
+            together=_("Op de volgende pagina vullen we de plaats of postcode in."),
+        ),
         options=(
             Option("huidig", _("In de buurt van de huidige woning"), "home"),
             Option("familie", _("In de buurt van familie"), "group"),
@@ -485,9 +524,11 @@ QUESTIONS: tuple[Question, ...] = (
         slug="begeleiding-dag",
         kind=MULTIPLE,
         text=Wording(
-            _("Welke hulp heeft u overdag nodig?"), _("Welke hulp heeft %(naaste)s overdag nodig?")
+            _("Welke hulp heeft u overdag nodig?"),
+            _("Welke hulp heeft %(naaste)s overdag nodig?"),
+            _("Welke hulp zoeken we voor overdag?"),
         ),
-        help=Wording(_("U mag meer dan één antwoord kiezen.")),
+        help=SEVERAL_ANSWERS,
         options=tuple(Option(code, label, icon) for code, label, icon in DAY_SUPPORT)
         + (Option(NO_HELP, _("Af en toe hulp is genoeg"), "check", exclusive=True),)
         + (DONT_KNOW_OPTION,),
@@ -500,6 +541,7 @@ QUESTIONS: tuple[Question, ...] = (
         text=Wording(
             _("Welke hulp heeft u ’s nachts nodig?"),
             _("Welke hulp heeft %(naaste)s ’s nachts nodig?"),
+            _("Welke hulp zoeken we voor ’s nachts?"),
         ),
         options=tuple(Option(code, label, icon) for code, label, icon in NIGHT_SUPPORT)
         + (Option(NO_HELP, _("’s Nachts is geen hulp nodig"), "check"), DONT_KNOW_OPTION),
@@ -511,6 +553,7 @@ QUESTIONS: tuple[Question, ...] = (
         ("begeleiding-dag", "begeleiding-nacht"),
         _("Welke hulp moet er zijn, en welke is fijn?"),
         _("Welke hulp moet er zijn voor %(naaste)s, en welke is fijn?"),
+        _("Welke hulp moet er zijn, en welke vinden we fijn?"),
     ),
     Question(
         slug="voorzieningen",
@@ -518,8 +561,12 @@ QUESTIONS: tuple[Question, ...] = (
         text=Wording(
             _("Wat wilt u in of bij uw woning hebben?"),
             _("Wat wil %(naaste)s in of bij de woning hebben?"),
+            _("Wat willen we in of bij de woning hebben?"),
         ),
-        help=Wording(_("U mag meer dan één antwoord kiezen. Niets kiezen mag ook.")),
+        help=Wording(
+            _("U mag meer dan één antwoord kiezen. Niets kiezen mag ook."),
+            together=_("We mogen meer dan één antwoord kiezen. Niets kiezen mag ook."),
+        ),
         options=_options(T.Facility, FACILITY_ICONS, exclude={T.Facility.DAY_ACTIVITIES}),
         optional=True,
         icon="home",
@@ -530,6 +577,7 @@ QUESTIONS: tuple[Question, ...] = (
         text=Wording(
             _("Wilt u overdag iets te doen hebben, zoals dagbesteding of werk?"),
             _("Wil %(naaste)s overdag iets te doen hebben, zoals dagbesteding of werk?"),
+            _("Zoeken we ook iets te doen voor overdag, zoals dagbesteding of werk?"),
         ),
         options=(
             Option(DAY_ACTIVITIES_YES, _("Ja, dicht bij de woonplek"), "check"),
@@ -544,12 +592,15 @@ QUESTIONS: tuple[Question, ...] = (
         ("voorzieningen", "dagbesteding"),
         _("Wat moet er zijn in of bij de woning, en wat is fijn?"),
         _("Wat moet er zijn in of bij de woning van %(naaste)s, en wat is fijn?"),
+        _("Wat moet er zijn in of bij de woning, en wat vinden we fijn?"),
     ),
     Question(
         slug="omgeving",
         kind=MULTIPLE,
         text=Wording(
-            _("Hoe is de buurt waar u wilt wonen?"), _("Hoe is de buurt waar %(naaste)s wil wonen?")
+            _("Hoe is de buurt waar u wilt wonen?"),
+            _("Hoe is de buurt waar %(naaste)s wil wonen?"),
+            _("In wat voor buurt zoeken we?"),
         ),
         help=Wording(_("Bijvoorbeeld rustig of levendig. Niets kiezen mag ook.")),
         options=_options(T.Environment, ENVIRONMENT_ICONS),
@@ -561,6 +612,7 @@ QUESTIONS: tuple[Question, ...] = (
         ("omgeving",),
         _("Wat moet er zijn in de buurt, en wat is fijn?"),
         _("Wat moet er zijn in de buurt van %(naaste)s, en wat is fijn?"),
+        _("Wat moet er zijn in de buurt, en wat vinden we fijn?"),
     ),
     Question(
         slug="levensovertuiging",
@@ -568,6 +620,7 @@ QUESTIONS: tuple[Question, ...] = (
         text=Wording(
             _("Past de woonplek bij uw geloof of levensovertuiging?"),
             _("Past de woonplek bij het geloof of de levensovertuiging van %(naaste)s?"),
+            _("Welk geloof of welke levensovertuiging vinden we belangrijk?"),
         ),
         help=Wording(_("Kies wat belangrijk is. Niets kiezen mag ook.")),
         options=_options(T.LifeOutlook, LIFE_OUTLOOK_ICONS),
@@ -579,6 +632,7 @@ QUESTIONS: tuple[Question, ...] = (
         ("levensovertuiging",),
         _("Wat moet er zijn bij geloof en levensovertuiging, en wat is fijn?"),
         _("Wat moet er zijn bij geloof en levensovertuiging, en wat is fijn?"),
+        _("Wat moet er zijn bij geloof en levensovertuiging, en wat vinden we fijn?"),
     ),
     Question(
         slug="taal",
@@ -586,8 +640,12 @@ QUESTIONS: tuple[Question, ...] = (
         text=Wording(
             _("In welke taal wilt u praten met de begeleiders?"),
             _("In welke taal wil %(naaste)s praten met de begeleiders?"),
+            _("In welke taal willen we praten met de begeleiders?"),
         ),
-        help=Wording(_("U mag meer dan één taal kiezen. Niets kiezen mag ook.")),
+        help=Wording(
+            _("U mag meer dan één taal kiezen. Niets kiezen mag ook."),
+            together=_("We mogen meer dan één taal kiezen. Niets kiezen mag ook."),
+        ),
         options=_options(T.Language, LANGUAGE_ICONS),
         optional=True,
         icon="language",
@@ -597,6 +655,7 @@ QUESTIONS: tuple[Question, ...] = (
         ("taal",),
         _("Welke taal moet er zijn, en welke is fijn?"),
         _("Welke taal moet er zijn, en welke is fijn?"),
+        _("Welke taal moet er zijn, en welke vinden we fijn?"),
     ),
     Question(
         slug="wanneer",
@@ -604,6 +663,7 @@ QUESTIONS: tuple[Question, ...] = (
         text=Wording(
             _("Wanneer heeft u een woonplek nodig?"),
             _("Wanneer heeft %(naaste)s een woonplek nodig?"),
+            _("Wanneer hebben we een woonplek nodig?"),
         ),
         options=_options(T.Urgency, URGENCY_ICONS),
         to_criteria=_urgency,

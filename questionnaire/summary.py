@@ -77,12 +77,12 @@ def location(criteria: Criteria, answers: dict) -> dict | None:
     }
 
 
-def answer_list(answers: dict) -> list[dict]:
+def answer_list(answers: dict, together: bool = False) -> list[dict]:
     effective = effective_answers(answers)
     return [
         {
             "question": question.slug,
-            "text": question.heading(effective),
+            "text": question.heading(effective, together),
             "answer": presenters.answer_lines(question, effective[question.slug], effective),
         }
         for question in asked_questions(answers)

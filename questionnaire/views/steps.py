@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from questionnaire import flow, presenters, storage
 from questionnaire.glossary import explanations_for
+from questionnaire.kinds import Question
 from questionnaire.questions import (
     FEWEST_QUESTIONS,
     MOST_QUESTIONS,
@@ -51,6 +55,74 @@ def start(request):
     )
 
 
+@dataclass(frozen=True)
+class Route:
+    """Where one questionnaire's pages are, and how it asks: the public questionnaire (answers in
+    the session, "u" wording) or a client's in the workspace (answers with the client, "we")."""
+
+    step: Callable[[Question, bool], str]  # (question, returning to the check) -> URL
+    check: str
+    start: str
+    together: bool = False
+
+    def continue_url(self, answers: dict) -> str:
+        gap = flow.first_incomplete(answers)
+        return self.step(gap, False) if gap else self.check
+
+    def back_url(self, previous: Question | None, returning: bool) -> str:
+        if returning:
+            return self.check
+        if previous is None:
+            return self.start
+        return self.step(previous, False)
+
+
+def public_route() -> Route:
+    return Route(
+        step=step_url,
+        check=reverse("questionnaire:check"),
+        start=reverse("questionnaire:start"),
+    )
+
+
+def take_step(request, question, answers: dict, route: Route, save) -> str | dict:
+    """One question page: the URL to go to next, or the context to show the question with.
+
+    The one home of answering a question: reachability, validation (Question.clean), branching
+    and progress. `save(answers)` keeps a valid answer wherever this questionnaire keeps them.
+    """
+    if not flow.is_reachable(question, answers):
+        return route.continue_url(answers)
+    returning = request.GET.get(RETURN_PARAMETER) == RETURN_TO_CHECK
+    effective = effective_answers(answers)
+    errors = []
+    if request.method == "POST":
+        value, errors = question.clean(request.POST, effective)
+        if not errors:
+            answers[question.slug] = value
+            save(answers)
+            following = flow.next_question(question, answers, returning)
+            return route.check if following is None else route.step(following, returning)
+    context = presenters.field_context(
+        question,
+        effective,
+        answers.get(question.slug),
+        data=request.POST if errors else None,
+        errors=errors,
+        together=route.together,
+    )
+    context.update(
+        {
+            "progress": flow.progress(question, answers),
+            "returning": returning,
+            "back_url": route.back_url(flow.previous_question(question, answers), returning),
+            "error_list": presenters.error_list(errors),
+            "form_action": route.step(question, returning),
+        }
+    )
+    return context
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def step(request, slug):
@@ -58,52 +130,23 @@ def step(request, slug):
     if question is None:
         raise Http404
     state = load_state(request)
-    answers = state.answers
-    if not flow.is_reachable(question, answers):
-        return redirect(continue_url(answers))
-    returning = request.GET.get(RETURN_PARAMETER) == RETURN_TO_CHECK
-    effective = effective_answers(answers)
-    errors = []
-    if request.method == "POST":
-        value, errors = question.clean(request.POST, effective)
-        if not errors:
-            answers[slug] = value
-            state.counted = False
-            storage.save(request, state)
-            following = flow.next_question(question, answers, returning)
-            if following is None:
-                return redirect("questionnaire:check")
-            return redirect(step_url(following, returning))
-    context = presenters.field_context(
-        question,
-        effective,
-        answers.get(slug),
-        data=request.POST if errors else None,
-        errors=errors,
-    )
-    previous = flow.previous_question(question, answers)
-    context.update(
+
+    def save(answers):
+        state.counted = False
+        storage.save(request, state)
+
+    outcome = take_step(request, question, state.answers, public_route(), save)
+    if isinstance(outcome, str):
+        return redirect(outcome)
+    outcome.update(
         {
-            "progress": flow.progress(question, answers),
-            "returning": returning,
-            "back_url": _back_url(previous, returning),
-            "error_list": presenters.error_list(errors),
-            "form_action": step_url(question, returning),
             "save_url": reverse("questionnaire:save"),
             "early_results_url": (
-                results_url(answers) if flow.essentials_answered(answers) else ""
+                results_url(state.answers) if flow.essentials_answered(state.answers) else ""
             ),
         }
     )
-    return render(request, "questionnaire/step.html", context)
-
-
-def _back_url(previous, returning: bool) -> str:
-    if returning:
-        return reverse("questionnaire:check")
-    if previous is None:
-        return reverse("questionnaire:start")
-    return step_url(previous)
+    return render(request, "questionnaire/step.html", outcome)
 
 
 @never_cache
@@ -125,13 +168,14 @@ def check(request):
     )
 
 
-def answer_rows(answers: dict) -> list[dict]:
+def answer_rows(answers: dict, route: Route | None = None) -> list[dict]:
+    route = route or public_route()
     effective = effective_answers(answers)
     return [
         {
-            "heading": question.heading(effective),
+            "heading": question.heading(effective, route.together),
             "lines": presenters.answer_lines(question, effective[question.slug], effective),
-            "change_url": step_url(question, returning=True),
+            "change_url": route.step(question, True),
         }
         for question in asked_questions(answers)
         if question.slug in effective
