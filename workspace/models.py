@@ -56,6 +56,8 @@ class Client(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     archived_at = models.DateTimeField(null=True, blank=True)
+    # The questionnaire filled in together ({question slug: value}, questionnaire/questions.py).
+    answers = EncryptedJSONField()
     # Colleagues of the same organisation the professional explicitly shared this client with.
     colleagues = models.ManyToManyField(Professional, related_name="+", blank=True)
 
@@ -77,6 +79,8 @@ class SavedSearch(models.Model):
     seen_free_ids = EncryptedJSONField()
     created_at = models.DateTimeField(default=timezone.now)
     last_looked_at = models.DateTimeField(default=timezone.now)
+    # The search made from the client's questionnaire answers: kept in step with them.
+    from_answers = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["created_at", "id"]
