@@ -1,5 +1,6 @@
 from django.urls import path
 
+import workspace.views_questionnaire as questionnaire_views
 from workspace import views
 
 app_name = "workspace"
@@ -39,6 +40,14 @@ urlpatterns = [
         "client/<int:client_id>/bewaarlijst/verwijderen/",
         views.shortlist_remove,
         name="shortlist_remove",
+    ),
+    path(
+        "client/<int:client_id>/vragenlijst/", questionnaire_views.start, name="questionnaire"
+    ),
+    path(
+        "client/<int:client_id>/vragenlijst/<slug:slug>/",
+        questionnaire_views.step,
+        name="questionnaire_step",
     ),
     path("client/<int:client_id>/notitie/", views.add_note, name="add_note"),
     path("client/<int:client_id>/delen/", views.share, name="share"),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from enquiries.forms import error_list
-from workspace import accounts, forms, links, selectors, services, twofactor
+from workspace import accounts, forms, links, selectors, services, twofactor, wishes
 from workspace.models import ShareLink
 
 
@@ -238,6 +238,7 @@ def client_context(request, client, **extra):
         ),
         "states": [services.state_of(search) for search in client.searches.all()],
         "shortlist": services.shortlist_of(client),
+        "wishes": wishes.wishes_context(client),
         "notes": client.notes.all(),
         "links": [
             {
