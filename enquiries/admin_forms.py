@@ -1,11 +1,11 @@
-"""The intake officer's status form in the admin inbox."""
+"""The intake officer's forms in the admin inbox: the status, and asking the coordinators in."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from enquiries.models import ClosedReason, Status
+from enquiries.models import COORDINATORS_NOTE_MAX_LENGTH, ClosedReason, Status
 
 
 class StatusForm(forms.Form):
@@ -34,3 +34,19 @@ class StatusForm(forms.Form):
         if cleaned.get("status") == Status.CLOSED and not cleaned.get("closed_reason"):
             self.add_error("closed_reason", _("Kies waarom de aanvraag wordt afgesloten."))
         return cleaned
+
+
+class CoordinatorsForm(forms.Form):
+    note = forms.CharField(
+        label=_("Toelichting voor de coördinator (niet verplicht)"),
+        help_text=_(
+            "Waarom u wilt dat de coördinator meekijkt, bijvoorbeeld: "
+            "‘We vinden geen plek die past.’"
+        ),
+        max_length=COORDINATORS_NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": _("Schrijf een toelichting van hoogstens %(limit_value)d tekens."),
+        },
+    )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from enquiries import figures, selectors, services
-from enquiries.admin_forms import StatusForm
+from enquiries.admin_forms import CoordinatorsForm, StatusForm
 from enquiries.models import AccessLog, Status
 from residences import numbers
 from residences.admin_pages import AdminPageMixin
@@ -45,7 +45,8 @@ class InboxView(AdminPage):
             queryset = queryset.filter(residence_id=residence_id)
         # Only what the list shows: nothing encrypted is read (or decrypted) for a listing.
         return queryset.only(
-            "id", "status", "role", "contact_way", "created_at", "residence__title",
+            "id", "status", "role", "contact_way", "created_at", "coordinators_invited_at",
+            "residence__title",
             "residence__path", "residence__depth", "provider__title",
         )
 
@@ -92,7 +93,7 @@ class DetailView(AdminPage):
 
     def get(self, request, *args, **kwargs):
         services.record_access(enquiry=self.enquiry, user=request.user)
-        return self.render_to_response(self.get_context_data(form=self.status_form()))
+        return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
         form = self.status_form(request.POST)
@@ -116,12 +117,89 @@ class DetailView(AdminPage):
         return self.render_to_response(self.get_context_data(form=form))
 
     def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", self.status_form())
+        kwargs.setdefault(
+            "coordinators_form",
+            CoordinatorsForm(initial={"note": self.enquiry.coordinators_note}),
+        )
         context = super().get_context_data(**kwargs)
         context.update(
             {
                 "enquiry": self.enquiry,
                 "history": self.enquiry.history.select_related("changed_by"),
                 "overdue": selectors.is_overdue(self.enquiry),
+            }
+        )
+        return context
+
+
+class CoordinatorsView(DetailView):
+    """The provider's editor asks the coordinators to look along with this request, or stops
+    that. Same gate as the request itself: another provider's request is a 404."""
+
+    http_method_names = ["post"]
+    withdraw = False
+
+    def post(self, request, *args, **kwargs):
+        if self.withdraw:
+            services.withdraw_coordinators(enquiry=self.enquiry, user=request.user)
+            messages.success(
+                request, _("De coördinator kan deze aanvraag niet meer lezen.")
+            )
+            return redirect("enquiries_detail", enquiry_id=self.enquiry.pk)
+        form = CoordinatorsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.invite_coordinators(
+                    enquiry=self.enquiry, user=request.user, note=form.cleaned_data["note"]
+                )
+            except services.NotAllowed as error:
+                form.add_error("note", str(error))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "De coördinator kan deze aanvraag nu lezen, tot u dat weer "
+                        "intrekt. Wijzigen kan alleen uw organisatie."
+                    ),
+                )
+                return redirect("enquiries_detail", enquiry_id=self.enquiry.pk)
+        return self.render_to_response(self.get_context_data(coordinators_form=form))
+
+
+class SharedDetailView(AdminPage):
+    """A coordinator reads a request its provider asked them to look along with: read-only,
+    logged like an editor's opening, and gone (404) as soon as the provider withdraws."""
+
+    template_name = "enquiries/admin/detail.html"
+    page_title = gettext_lazy("Aanvraag")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.enquiry = get_object_or_404(
+            selectors.shared_enquiries(request.user), pk=kwargs["enquiry_id"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("enquiries_overview"), "label": _("Aanvragen in de regio")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        services.record_access(enquiry=self.enquiry, user=request.user)
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "enquiry": self.enquiry,
+                "history": self.enquiry.history.select_related("changed_by"),
+                "overdue": selectors.is_overdue(self.enquiry),
+                "read_only": True,
             }
         )
         return context
@@ -151,6 +229,11 @@ class OverviewView(AdminPage):
                 "figures": selectors.overview(),
                 "statuses": Status.choices,
                 "accesses": accesses,
+                "shared": selectors.shared_enquiries(self.request.user).only(
+                    "id", "status", "coordinators_invited_at", "residence__title",
+                    "residence__path", "residence__depth", "provider__title",
+                    "provider__path", "provider__depth",
+                ),
             }
         )
         return context

@@ -20,6 +20,7 @@ NAME_MAX_LENGTH = 120
 PHONE_MAX_LENGTH = 32
 EMAIL_MAX_LENGTH = 254
 MESSAGE_MAX_LENGTH = 2000
+COORDINATORS_NOTE_MAX_LENGTH = 500
 
 
 class Role(models.TextChoices):
@@ -100,6 +101,21 @@ class Enquiry(models.Model):
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     picked_up_at = models.DateTimeField(_("opgepakt op"), null=True, blank=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    # The provider may ask the regional coordinators to look along with one request (say, a
+    # placement that gets stuck). Only while this is set may a coordinator read it; the note is
+    # the provider's reason, and may itself say something about the person, so it is encrypted.
+    coordinators_invited_at = models.DateTimeField(
+        _("coördinator gevraagd mee te kijken op"), null=True, blank=True
+    )
+    coordinators_invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coördinator gevraagd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    coordinators_note = EncryptedTextField(_("toelichting voor de coördinator"), blank=True)
 
     class Meta:
         verbose_name = _("aanvraag")
@@ -113,6 +129,10 @@ class Enquiry(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status in FINAL_STATUSES
+
+    @property
+    def coordinators_invited(self) -> bool:
+        return self.coordinators_invited_at is not None
 
 
 class StatusChange(models.Model):
@@ -146,12 +166,14 @@ class AccessLog(models.Model):
     class Action(models.TextChoices):
         OPENED = "geopend", _("Geopend")
         CHANGED = "gewijzigd", _("Status gewijzigd")
+        INVITED = "meekijken-gevraagd", _("Coördinator gevraagd mee te kijken")
+        WITHDRAWN = "meekijken-ingetrokken", _("Meekijken ingetrokken")
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="accesses")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    action = models.CharField(max_length=16, choices=Action.choices)
+    action = models.CharField(max_length=24, choices=Action.choices)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -4,7 +4,9 @@ A request's contents are for the intake officers of the residence's own provider
 whose page permissions cover the residence (the same policy as the availability screen,
 residences/availability.editable_residences). Regional coordinators also hold page permissions
 on every provider, to moderate publishing; those do not open requests. Coordinators and
-superusers see counts and timeliness (`overview`), never contents.
+superusers see counts and timeliness (`overview`), never contents, with one exception: a
+request whose provider asked the coordinators to look along (`shared_enquiries`), read-only and
+only while that invitation stands.
 """
 
 from __future__ import annotations
@@ -58,6 +60,17 @@ def readable_enquiries(user) -> QuerySet[Enquiry]:
         Enquiry.objects.filter(residence__in=readable_residences(user))
         .select_related("residence", "provider")
         .order_by("-created_at")
+    )
+
+
+def shared_enquiries(user) -> QuerySet[Enquiry]:
+    """The requests a coordinator may read because their provider asked them in."""
+    if not (user.is_authenticated and user.is_active and is_coordinator(user)):
+        return Enquiry.objects.none()
+    return (
+        Enquiry.objects.filter(coordinators_invited_at__isnull=False)
+        .select_related("residence", "provider")
+        .order_by("-coordinators_invited_at")
     )
 
 

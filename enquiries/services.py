@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from enquiries import links, mail
 from enquiries.models import (
+    COORDINATORS_NOTE_MAX_LENGTH,
     STATUS_ORDER,
     AccessLog,
     ClosedReason,
@@ -147,7 +148,7 @@ def delete(*, enquiry: Enquiry) -> None:
     enquiry.delete()
 
 
-ENCRYPTED_FIELDS = ("name", "phone", "email", "message", "wishes")
+ENCRYPTED_FIELDS = ("name", "phone", "email", "message", "wishes", "coordinators_note")
 
 
 def rotate_keys() -> int:
@@ -163,6 +164,45 @@ def rotate_keys() -> int:
 
 def record_access(*, enquiry: Enquiry, user) -> None:
     AccessLog.objects.create(enquiry=enquiry, user=user, action=AccessLog.Action.OPENED)
+
+
+@transaction.atomic
+def invite_coordinators(*, enquiry: Enquiry, user, note: str = "") -> None:
+    """The provider asks the regional coordinators to read along with this one request, until
+    it withdraws that. Asking again replaces the note."""
+    note = note.strip()
+    if len(note) > COORDINATORS_NOTE_MAX_LENGTH:
+        raise NotAllowed(
+            _("Schrijf een toelichting van hoogstens %(limit_value)d tekens.")
+            % {"limit_value": COORDINATORS_NOTE_MAX_LENGTH}
+        )
+    enquiry.coordinators_invited_at = timezone.now()
+    enquiry.coordinators_invited_by = user
+    enquiry.coordinators_note = note
+    enquiry.save(
+        update_fields=[
+            "coordinators_invited_at", "coordinators_invited_by", "coordinators_note",
+            "updated_at",
+        ]
+    )
+    AccessLog.objects.create(enquiry=enquiry, user=user, action=AccessLog.Action.INVITED)
+
+
+@transaction.atomic
+def withdraw_coordinators(*, enquiry: Enquiry, user) -> None:
+    """From now on the coordinators see this request's counts only, as before."""
+    if not enquiry.coordinators_invited:
+        return
+    enquiry.coordinators_invited_at = None
+    enquiry.coordinators_invited_by = None
+    enquiry.coordinators_note = ""
+    enquiry.save(
+        update_fields=[
+            "coordinators_invited_at", "coordinators_invited_by", "coordinators_note",
+            "updated_at",
+        ]
+    )
+    AccessLog.objects.create(enquiry=enquiry, user=user, action=AccessLog.Action.WITHDRAWN)
 
 
 def purge(*, now=None) -> int:

@@ -17,6 +17,21 @@ def register_admin_urls():
             name="enquiries_detail",
         ),
         path(
+            "aanvragen/<uuid:enquiry_id>/meekijken/",
+            admin_views.CoordinatorsView.as_view(),
+            name="enquiries_invite_coordinators",
+        ),
+        path(
+            "aanvragen/<uuid:enquiry_id>/meekijken/intrekken/",
+            admin_views.CoordinatorsView.as_view(withdraw=True),
+            name="enquiries_withdraw_coordinators",
+        ),
+        path(
+            "aanvragen/overzicht/<uuid:enquiry_id>/",
+            admin_views.SharedDetailView.as_view(),
+            name="enquiries_shared_detail",
+        ),
+        path(
             "aanvragen/cijfers/",
             admin_views.RegionReportView.as_view(),
             name="enquiries_region_report",

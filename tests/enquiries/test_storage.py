@@ -12,12 +12,15 @@ from enquiries.models import Enquiry
 from tests.enquiries.conftest import SECRET_EMAIL, SECRET_MESSAGE, SECRET_NAME, store_enquiry
 
 WISHES = {"musts": [{"label": "Verpleeghuiszorg met dementie"}], "note": "Tuin is belangrijk"}
+# The provider's note when it asks the coordinators in can say as much about the person.
+NOTE = "Plaatsing loopt vast: dwaalt 's nachts"
 
 
 def raw_row(enquiry) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT name, phone, email, message, wishes FROM enquiries_enquiry WHERE id = %s",
+            "SELECT name, phone, email, message, wishes, coordinators_note FROM enquiries_enquiry"
+            " WHERE id = %s",
             [enquiry.pk.hex if connection.vendor == "sqlite" else enquiry.pk],
         )
         row = cursor.fetchone()
@@ -27,14 +30,16 @@ def raw_row(enquiry) -> str:
 
 @pytest.mark.django_db
 def test_columns_hold_only_ciphertext(provider_a):
-    enquiry = store_enquiry(provider_a.residence, wishes=WISHES)
+    enquiry = store_enquiry(provider_a.residence, wishes=WISHES, coordinators_note=NOTE)
     stored = raw_row(enquiry)
-    for secret in (SECRET_NAME, SECRET_MESSAGE, SECRET_EMAIL, "insuline", "Tuin", "dementie"):
+    secrets = (SECRET_NAME, SECRET_MESSAGE, SECRET_EMAIL, "insuline", "Tuin", "dementie", "dwaalt")
+    for secret in secrets:
         assert secret not in stored
     again = Enquiry.objects.get(pk=enquiry.pk)
     assert again.name == SECRET_NAME
     assert again.message == SECRET_MESSAGE
     assert again.wishes == WISHES
+    assert again.coordinators_note == NOTE
 
 
 @pytest.mark.django_db
@@ -48,7 +53,7 @@ def test_rotating_to_a_new_key_keeps_requests_readable_without_the_old_key(
     provider_a, settings
 ):
     old_key = settings.ENQUIRY_ENCRYPTION_KEYS[0]
-    enquiry = store_enquiry(provider_a.residence, wishes=WISHES)
+    enquiry = store_enquiry(provider_a.residence, wishes=WISHES, coordinators_note=NOTE)
     before = raw_row(enquiry)
     new_key = Fernet.generate_key().decode()
     settings.ENQUIRY_ENCRYPTION_KEYS = [new_key, old_key]
@@ -58,7 +63,9 @@ def test_rotating_to_a_new_key_keeps_requests_readable_without_the_old_key(
     assert raw_row(enquiry) != before
     settings.ENQUIRY_ENCRYPTION_KEYS = [new_key]
     again = Enquiry.objects.get(pk=enquiry.pk)
-    assert (again.name, again.message, again.wishes) == (SECRET_NAME, SECRET_MESSAGE, WISHES)
+    assert (again.name, again.message, again.wishes, again.coordinators_note) == (
+        SECRET_NAME, SECRET_MESSAGE, WISHES, NOTE
+    )
 
 
 @pytest.mark.django_db
