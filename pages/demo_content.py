@@ -363,8 +363,10 @@ PRIVACY = {
         heading("Cookies"),
         paragraph(
             "<p>We gebruiken alleen cookies die nodig zijn om de website te laten werken:</p>"
-            "<ul><li>een cookie om uw bezoek te onthouden (bijvoorbeeld uw antwoorden en uw "
-            "bewaarde woonplekken);</li>"
+            "<ul><li>een cookie om uw bezoek te onthouden (bijvoorbeeld uw antwoorden). Deze "
+            "cookie verdwijnt na een dag;</li>"
+            "<li>een cookie met uw bewaarlijst: alleen de woonplekken die u bewaart, niets over "
+            "u. Deze cookie blijft 30 dagen;</li>"
             "<li>een cookie die formulieren beveiligt;</li>"
             "<li>een cookie die onthoudt welke taal u kiest.</li></ul>"
             "<p>We gebruiken geen cookies om u te volgen en we laten geen andere bedrijven "

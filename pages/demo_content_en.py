@@ -197,8 +197,10 @@ PRIVACY = {
         heading("Cookies"),
         paragraph(
             "<p>We only use cookies that the website needs to work:</p>"
-            "<ul><li>a cookie to remember your visit (for example your answers and the "
-            "residences you saved);</li>"
+            "<ul><li>a cookie to remember your visit (for example your answers). This cookie "
+            "is gone after a day;</li>"
+            "<li>a cookie with your shortlist: only the residences you saved, nothing about "
+            "you. This cookie stays for 30 days;</li>"
             "<li>a cookie that protects forms;</li>"
             "<li>a cookie that remembers which language you chose.</li></ul>"
             "<p>We do not use cookies to track you and we do not let other companies "

@@ -145,12 +145,12 @@ def add_to_shortlist(*, client: Client, residence_id: int) -> bool:
     return True
 
 
-def take_over_shortlist(*, client: Client, session) -> int:
+def take_over_shortlist(*, client: Client, request) -> int:
     """Put the residences on this browser's own shortlist (search/shortlist.py) on the client's;
     returns how many were added."""
     present = set(client.shortlist.values_list("residence_id", flat=True))
     added = 0
-    for residence_id in search_shortlist.ids(session):
+    for residence_id in search_shortlist.ids(request):
         if residence_id not in present and add_to_shortlist(
             client=client, residence_id=residence_id
         ):

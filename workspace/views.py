@@ -322,7 +322,7 @@ def shortlist_add(request, professional, client_id):
 @professional_required
 def shortlist_take_over(request, professional, client_id):
     client = client_of(professional, client_id)
-    added = services.take_over_shortlist(client=client, session=request.session)
+    added = services.take_over_shortlist(client=client, request=request)
     messages.success(
         request,
         ngettext(

@@ -53,7 +53,7 @@ def shortlist_button(context, residence_id, title, small=True):
     return {
         "residence_id": residence_id,
         "title": title,
-        "on_list": shortlist.contains(request.session, residence_id),
+        "on_list": shortlist.contains(request, residence_id),
         "next": context.get("current_url") or request.get_full_path(),
         "small": small,
         "csrf_token": context.get("csrf_token"),

@@ -46,7 +46,7 @@ def compare(request):
         notices.append(_("Een of meer woonlocaties bestaan niet meer en zijn weggelaten."))
     criteria, criteria_notices = Criteria.from_query(request.GET)
     today = timezone.localdate()
-    columns = [_column(page, pages, criteria, today, request.session) for page in pages]
+    columns = [_column(page, pages, criteria, today, request) for page in pages]
     context = {
         "columns": columns,
         "groups": presenters.compare_groups([column.page for column in columns]),
@@ -66,7 +66,7 @@ def _requested_ids(request) -> tuple[list[int], list[str]]:
     """Ids from the URL, or the shortlist when the URL names none; duplicates count once."""
     notices: list[str] = []
     if "id" not in request.GET:
-        return shortlist.ids(request.session), notices
+        return shortlist.ids(request), notices
     ids: list[int] = []
     for value in all_values(request.GET, "id"):
         page_id = numbers.parse_whole_number(value, minimum=1)
@@ -90,7 +90,7 @@ def _compare_url(ids: list[int], criteria: Criteria) -> str:
     return f"{reverse('search:compare')}?{query}" if query else reverse("search:compare")
 
 
-def _column(page, pages, criteria, today, session) -> Column:
+def _column(page, pages, criteria, today, request) -> Column:
     explanation = None
     if criteria.wishes or criteria.has_location:
         from search.indexing import residence_document
@@ -103,5 +103,5 @@ def _column(page, pages, criteria, today, session) -> Column:
         explanation=explanation,
         detail_url=detail_url({"url": page.url}, criteria),
         remove_url=_compare_url(others, criteria),
-        in_shortlist=shortlist.contains(session, page.id),
+        in_shortlist=shortlist.contains(request, page.id),
     )

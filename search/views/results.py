@@ -23,7 +23,7 @@ def results(request):
     if criteria.page > result.page_count:
         notices = [*notices, str(_page_gone_notice())]
     extra = presentation.extra_pairs(request)
-    result_cards = presentation.cards(result, criteria, shortlist.ids(request.session))
+    result_cards = presentation.cards(result, criteria, shortlist.ids(request))
     filter_form = ResidenceFilterSet(request.GET).form
     page_links = presentation.page_links(result, criteria, extra)
     facet_groups = presentation.facet_groups(filter_form, result)

@@ -20,8 +20,8 @@ from search.forms import ShortlistForm
 
 @require_GET
 def shortlist_page(request):
-    residences = shortlist.residences(request.session)
-    share_path = reverse("search:shortlist_shared", args=[shortlist.share_token(request.session)])
+    residences = shortlist.residences(request)
+    share_path = reverse("search:shortlist_shared", args=[shortlist.share_token(request)])
     context = {
         **_list_context(residences),
         "share_url": request.build_absolute_uri(share_path) if residences else "",
@@ -68,15 +68,17 @@ def shortlist_remove(request):
 def _change(request, action):
     form = ShortlistForm(request.POST)
     if form.is_valid():
-        outcome = action(request.session, form.cleaned_data["residence"])
+        outcome = action(request, form.cleaned_data["residence"])
         changed, message = outcome.changed, outcome.message
     else:
         changed, message = False, _("Kies een woonlocatie.")
     if _wants_json(request):
-        return JsonResponse(
-            {"changed": changed, "message": message, "count": len(shortlist.ids(request.session))},
+        response = JsonResponse(
+            {"changed": changed, "message": message, "count": len(shortlist.ids(request))},
             status=200 if form.is_valid() else 400,
         )
+        shortlist.remember(request, response)
+        return response
     level = messages.SUCCESS if changed else messages.WARNING
     messages.add_message(request, level, message)
     target = _next_url(request, form)
@@ -85,7 +87,9 @@ def _change(request, action):
         # puts focus on its button and announces the message).
         target += f"#woonlocatie-{form.cleaned_data['residence']}"
     # Not redirect(): it would look up a view named like the posted text ("²" is a 500).
-    return HttpResponseRedirect(target)
+    response = HttpResponseRedirect(target)
+    shortlist.remember(request, response)
+    return response
 
 
 def _wants_json(request) -> bool:

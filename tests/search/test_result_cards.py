@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from residences import taxonomy
-from search import shortlist
 from search.backends.base import make_match
 from search.criteria import Criteria, Importance, Wish
 from search.views import presentation
@@ -144,7 +143,6 @@ def render(documents, criteria=None, shortlisted=(), path="/zoeken/", day=None):
     """The result cards of `documents` as the results page renders them."""
     criteria = criteria or Criteria()
     request = RequestFactory().get(path)
-    request.session = {shortlist.SESSION_KEY: list(shortlisted)}
     template = get_template("search/includes/result_card.html")
     html = []
     for number, document in enumerate(documents, start=1):
