@@ -188,6 +188,8 @@ def export(client: Client) -> dict:
         "created_at": client.created_at.isoformat(),
         "last_activity_at": client.last_activity_at.isoformat(),
         "archived_at": client.archived_at.isoformat() if client.archived_at else None,
+        # The questionnaire filled in together, as stored: {question slug: answer}.
+        "questionnaire_answers": client.answers or {},
         "saved_searches": [
             {
                 "name": search.name,
@@ -231,7 +233,7 @@ def apply_retention(*, now=None) -> tuple[int, int]:
 
 
 ENCRYPTED_FIELDS = {
-    Client: ("label",),
+    Client: ("label", "answers"),
     SavedSearch: ("name", "query", "seen_ids", "seen_free_ids"),
     Note: ("text",),
 }

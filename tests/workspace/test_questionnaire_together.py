@@ -177,3 +177,24 @@ def test_only_the_keeper_and_a_colleague_it_is_shared_with_get_the_questionnaire
     assert response.status_code == 302
     kept.refresh_from_db()
     assert kept.answers["doelgroep"] == ["vv-pg"]
+
+
+def test_the_answers_are_in_the_export_and_survive_a_key_rotation(
+    signed_in, kept, dementia_homes, settings
+):
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+
+    answer_all(signed_in, kept)
+    data = signed_in.get(base(kept) + "export/").json()
+    assert data["questionnaire_answers"]["woonvorm"] == ["kleinschalig"]
+    assert data["questionnaire_answers"]["plaats"]["query"] == "3011"
+
+    before = raw_answers_column(kept)
+    new_key = Fernet.generate_key().decode()
+    settings.ENQUIRY_ENCRYPTION_KEYS = [new_key, *settings.ENQUIRY_ENCRYPTION_KEYS]
+    call_command("rotate_workspace_keys")
+    settings.ENQUIRY_ENCRYPTION_KEYS = [new_key]
+    assert raw_answers_column(kept) != before
+    kept.refresh_from_db()
+    assert kept.answers["woonvorm"] == ["kleinschalig"]
