@@ -15,6 +15,7 @@ from residences.models import ResidencePage
 from search import shortlist as search_shortlist
 from search.backends import get_backend
 from search.criteria import Criteria
+from workspace import on_behalf
 from workspace.models import Client, Note, Professional, SavedSearch, ShareLink, ShortlistItem
 
 SHORTLIST_MAX = 20
@@ -207,6 +208,7 @@ def export(client: Client) -> dict:
             {"text": note.text, "created_at": note.created_at.isoformat()}
             for note in client.notes.all()
         ],
+        "requests": on_behalf.export_requests(client),
         "share_links": [
             {
                 "created_at": link.created_at.isoformat(),

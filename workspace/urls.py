@@ -1,7 +1,7 @@
 from django.urls import path
 
 import workspace.views_questionnaire as questionnaire_views
-from workspace import views
+from workspace import views, views_requests
 
 app_name = "workspace"
 
@@ -50,6 +50,7 @@ urlpatterns = [
         name="questionnaire_step",
     ),
     path("client/<int:client_id>/notitie/", views.add_note, name="add_note"),
+    path("client/<int:client_id>/aanvraag/", views_requests.send, name="send_request"),
     path("client/<int:client_id>/delen/", views.share, name="share"),
     path("client/<int:client_id>/delen/<uuid:link_id>/intrekken/", views.revoke, name="revoke"),
     path("client/<int:client_id>/collega/", views.share_with_colleague, name="colleague"),
