@@ -34,6 +34,8 @@ def may_view_overview(user) -> bool:
 
 
 def may_view_region_figures(user) -> bool:
+    """The region's anonymous figures (on requests, and the demand signal): for coordinators
+    and for every provider's editors. Only groups of MIN_GROUP_SIZE or more are in them."""
     return may_view_overview(user) or may_use_inbox(user)
 
 

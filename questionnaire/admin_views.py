@@ -1,4 +1,4 @@
-"""The regional coordinators' demand report in the Wagtail admin."""
+"""The demand report in the Wagtail admin, for coordinators and providers' editors."""
 
 from __future__ import annotations
 

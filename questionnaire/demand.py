@@ -1,4 +1,4 @@
-"""The anonymous demand signal: recording an opted-in search, and the coordinators' report.
+"""The anonymous demand signal: recording an opted-in search, and the region's report on it.
 
 The report shows, per municipality and per wish or must, how often searches found few or no
 residences. A group is only shown when at least MIN_GROUP_SIZE searches are in it, so no row
@@ -14,6 +14,7 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from enquiries.selectors import may_view_region_figures
 from questionnaire import clock
 from questionnaire.models import DemandSignal
 from residences import taxonomy
@@ -21,7 +22,6 @@ from search.criteria import Criteria
 
 MIN_GROUP_SIZE = 10
 FEW_MATCHES = 5  # fewer than this many residences counts as "few"
-COORDINATOR_GROUP = "Regiocoördinatoren"
 UNKNOWN_MUNICIPALITY = _("Onbekend")
 
 
@@ -108,6 +108,7 @@ def report(signals=None) -> list[ReportRow]:
 
 
 def may_view_report(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=COORDINATOR_GROUP).exists()
+    """Coordinators, and providers' editors as the opt-in text promises visitors ("zo zien
+    zorgaanbieders welke woonplekken nog te weinig zijn"): the same people who see the region's
+    anonymous figures on requests, by that one rule."""
+    return may_view_region_figures(user)

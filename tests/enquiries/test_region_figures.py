@@ -1,5 +1,6 @@
 """The region's anonymous figures: only groups of at least ten requests, no contents, for
-coordinators and providers' editors alike."""
+coordinators and providers' editors alike; and the editors also see the opted-in demand
+signal."""
 
 import re
 from datetime import timedelta
@@ -56,3 +57,48 @@ def test_coordinators_and_editors_see_the_figures_anonymous_visitors_do_not(
         assert "Rotterdam" in page and "Schiedam" not in page
         assert re.search(r"<td>10</td>\s*<td>4</td>", page)
         assert SECRET_NAME not in page
+
+
+@pytest.mark.django_db
+def test_providers_editors_see_both_regional_reports_in_their_menu_anonymous_only(
+    client, requests_in_region, provider_a, provider_b
+):
+    """What the questionnaire's opt-in promises: providers see which places are too few. The
+    editor of provider A sees the region's figures, B's requests counted in only where a group
+    holds ten or more, and the opted-in demand signal, never one request or one search."""
+    from questionnaire.models import DemandSignal
+
+    def searches(count, municipality):
+        DemandSignal.objects.bulk_create(
+            DemandSignal(
+                year_week="2026-W48", municipality=municipality, musts=["facilities:tuin"],
+                wishes=[], match_count=1,
+            )
+            for _number in range(count)
+        )
+
+    searches(10, "Vlaardingen")
+    searches(9, "Maassluis")
+    figures_url = reverse("enquiries_region_report")
+    demand_url = reverse("questionnaire_demand_report")
+    for url in (figures_url, demand_url):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"]
+
+    for editor in (provider_a.editor, provider_b.editor):
+        client.force_login(editor)
+        menu = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert figures_url in menu and demand_url in menu
+
+        page = client.get(figures_url).content.decode()
+        # Provider B's three requests in Schiedam are too few to show on their own.
+        assert "Rotterdam" in page and "Schiedam" not in page
+        assert SECRET_NAME not in page and "De Waterlelie" not in page
+
+        response = client.get(demand_url)
+        assert response.status_code == 200
+        page = response.content.decode()
+        cells = r"<td>Vlaardingen</td>\s*<td>[^<]+</td>\s*<td>[^<]+</td>\s*<td>(\d+)</td>"
+        row = re.search(cells, page)
+        assert row and row.group(1) == "10", page
+        assert "Maassluis" not in page  # nine searches: a group too small to show

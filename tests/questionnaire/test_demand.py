@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from questionnaire import clock, demand
 from questionnaire.models import DemandSignal
+from residences.invitations import COORDINATOR_GROUP_NAME
 from tests.factories import UserFactory
 
 
@@ -91,7 +92,7 @@ def test_opt_in_endpoint_only_redirects_to_our_own_site(visitor, client):
 
 @pytest.fixture
 def coordinator(db):
-    group, _ = Group.objects.get_or_create(name=demand.COORDINATOR_GROUP)
+    group, _ = Group.objects.get_or_create(name=COORDINATOR_GROUP_NAME)
     group.permissions.add(_admin_access())
     user = UserFactory()
     user.groups.add(group)
@@ -127,7 +128,7 @@ def test_superusers_see_the_report(client, db):
     assert client.get(reverse("questionnaire_demand_report")).status_code == 200
 
 
-def test_other_editors_may_not_see_the_report(client, editor):
+def test_admin_users_who_edit_no_provider_may_not_see_the_report(client, editor):
     client.force_login(editor)
     response = client.get(reverse("questionnaire_demand_report"))
     assert response.status_code in (302, 403)
