@@ -1,6 +1,7 @@
-"""Anonymous figures for coordinators: how many clients and saved searches per organisation and
-month. A group under MINIMUM_GROUP is shown as "fewer than", as in the requests' region figures,
-so no single client can be picked out."""
+"""Anonymous figures for coordinators: how many clients, saved searches, requests sent on a
+client's behalf and placements (requests that ended in "geplaatst") per organisation and month.
+A group under MINIMUM_GROUP is shown as "fewer than", as in the requests' region figures, so no
+single client can be picked out."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from datetime import date
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
-from workspace.models import Client, SavedSearch
+from enquiries.models import Status
+from workspace.models import Client, ClientRequest, SavedSearch
 
 MINIMUM_GROUP = 10
 
@@ -19,34 +21,49 @@ MINIMUM_GROUP = 10
 class FigureRow:
     organisation: str
     month: date
-    clients: int | None  # None: fewer than MINIMUM_GROUP
+    # None: fewer than MINIMUM_GROUP
+    clients: int | None
     searches: int | None
+    requests: int | None
+    placements: int | None
 
 
 def shown(count: int) -> int | None:
     return count if count >= MINIMUM_GROUP else None
 
 
+def counted(queryset, organisation: str, moment: str):
+    """Rows of (organisation, month, count) for the queryset, by the given date field."""
+    return (
+        queryset.annotate(month=TruncMonth(moment))
+        .values(organisation, "month")
+        .annotate(count=Count("id"))
+        .values_list(organisation, "month", "count")
+    )
+
+
 def monthly_figures() -> list[FigureRow]:
-    clients = (
-        Client.objects.annotate(month=TruncMonth("created_at"))
-        .values("professional__organisation__name", "month")
-        .annotate(count=Count("id"))
-    )
-    searches = (
-        SavedSearch.objects.annotate(month=TruncMonth("created_at"))
-        .values("client__professional__organisation__name", "month")
-        .annotate(count=Count("id"))
-    )
+    # Requests count in the month they were sent, placements in the month they were placed.
+    of_client = "client__professional__organisation__name"
+    columns = [
+        counted(Client.objects.all(), "professional__organisation__name", "created_at"),
+        counted(SavedSearch.objects.all(), of_client, "created_at"),
+        counted(ClientRequest.objects.all(), of_client, "sent_at"),
+        counted(
+            ClientRequest.objects.filter(enquiry__status=Status.PLACED),
+            of_client,
+            "enquiry__closed_at",
+        ),
+    ]
     totals: dict[tuple[str, date], list[int]] = {}
-    for row in clients:
-        key = (row["professional__organisation__name"], row["month"].date())
-        totals.setdefault(key, [0, 0])[0] = row["count"]
-    for row in searches:
-        key = (row["client__professional__organisation__name"], row["month"].date())
-        totals.setdefault(key, [0, 0])[1] = row["count"]
+    for position, rows in enumerate(columns):
+        for organisation, month, count in rows:
+            if month is None:
+                continue
+            key = (organisation, month.date())
+            totals.setdefault(key, [0] * len(columns))[position] = count
     return [
-        FigureRow(organisation, month, shown(counts[0]), shown(counts[1]))
+        FigureRow(organisation, month, *(shown(count) for count in counts))
         for (organisation, month), counts in sorted(
             totals.items(), key=lambda item: (-item[0][1].toordinal(), item[0][0])
         )
