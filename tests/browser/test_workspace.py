@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+# The issue asks this loop to pass on SQLite and PostgreSQL: `make test-browser` runs both.
+pytestmark = [pytest.mark.browser, pytest.mark.both_databases]
 
 PASSWORD = "correct-horse-battery-staple"
 
