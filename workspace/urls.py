@@ -1,5 +1,6 @@
 from django.urls import path
 
+import workspace.views_for_client as for_client_views
 import workspace.views_questionnaire as questionnaire_views
 from workspace import views, views_requests
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path("wachtwoord/<uidb64>/<token>/", views.SetPasswordView.as_view(), name="set_password"),
     path("uitnodigen/", views.invite, name="invite"),
     path("cijfers/", views.figures, name="figures"),
+    path("voor-client/zoekopdracht/", for_client_views.save_search, name="for_client_search"),
+    path("voor-client/bewaarlijst/", for_client_views.shortlist_add, name="for_client_shortlist"),
     path("client/<int:client_id>/", views.client_detail, name="client"),
     path("client/<int:client_id>/zoekopdracht/", views.save_search, name="save_search"),
     path("client/<int:client_id>/zoekopdracht/<int:search_id>/bekijken/", views.look, name="look"),

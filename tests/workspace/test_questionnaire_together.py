@@ -99,9 +99,7 @@ def test_fill_in_together_keeps_the_answers_with_the_client_and_makes_a_search(
     assert "hoort bij deze antwoorden en verandert mee" in page
 
 
-def test_the_answers_can_be_changed_later_and_the_search_follows(
-    signed_in, kept, dementia_homes
-):
+def test_the_answers_can_be_changed_later_and_the_search_follows(signed_in, kept, dementia_homes):
     answer_all(signed_in, kept)
     search = SavedSearch.objects.get(client=kept, from_answers=True)
     before = search.query
