@@ -2,7 +2,7 @@ from django.urls import path
 
 import workspace.views_for_client as for_client_views
 import workspace.views_questionnaire as questionnaire_views
-from workspace import views, views_requests
+from workspace import views, views_export, views_requests
 
 app_name = "workspace"
 
@@ -63,6 +63,7 @@ urlpatterns = [
         name="stop_sharing",
     ),
     path("client/<int:client_id>/export/", views.export, name="export"),
+    path("client/<int:client_id>/export/pdf/", views_export.pdf, name="export_pdf"),
     path("client/<int:client_id>/overzicht/", views.overview, name="overview"),
     path("client/<int:client_id>/verwijderen/", views.delete_client, name="delete"),
     path("gedeeld/<str:token>/", views.shared, name="shared"),
