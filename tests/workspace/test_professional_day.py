@@ -1,13 +1,19 @@
 """The professional's day over HTTP: invitation mail → password → login → TOTP set-up →
-client → saved search → shortlist → share link → the client opens it → a new home shows as new."""
+client → saved search → shortlist → requests to two residences on the client's behalf → the
+provider sees theirs in the inbox and plans a visit → the client's page shows it → share link →
+the client opens it → a new home shows as new."""
 
 import re
 import time
 
 from django.core import mail
+from django.test import Client as Browser
+from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from enquiries.models import Enquiry, Status
+from residences.onboarding import create_provider
 from tests.factories import ResidencePageFactory, UserFactory
 from tests.workspace.conftest import DEMENTIA, current_code, dementia_address
 from workspace.models import Client, SavedSearch
@@ -98,6 +104,52 @@ def test_the_professionals_day(client, mee, dementia_homes, django_capture_on_co
     assert sorted(saved_client.shortlist.values_list("residence_id", flat=True)) == sorted(
         home.pk for home in dementia_homes
     )
+
+    # Ask two of them for an introduction on the client's behalf: the professional is the sender.
+    form = client.get(client_page_url + "aanvraag/").content.decode()
+    assert 'value="j.jansen@mee.example.nl"' in form and "MEE Rotterdam Rijnmond" in form
+    asked, not_asked = dementia_homes[:2], dementia_homes[2]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            client_page_url + "aanvraag/",
+            {
+                "residences": [home.pk for home in asked],
+                "name": "Jan Jansen, MEE Rotterdam Rijnmond",
+                "phone": "",
+                "email": "j.jansen@mee.example.nl",
+                "contact_way": "email",
+                "contact_time": "maakt-niet-uit",
+                "message": "Mijn cliënt wil graag komen kijken, het liefst met haar dochter.",
+            },
+            follow=True,
+        )
+    page = response.content.decode()
+    assert "De 2 aanvragen zijn verstuurd." in page
+    sent_part = page.split('<h2 id="aanvragen">', 1)[1].split("<h2>Notities</h2>", 1)[0]
+    assert all(home.title in sent_part for home in asked) and not_asked.title not in sent_part
+    assert sent_part.count("<td>Nieuw</td>") == 2
+
+    # The first home's provider gets an intake officer; they see the request in their inbox and
+    # plan a visit; the client's page shows it.
+    provider = asked[0].get_parent().specific
+    intake = create_provider(
+        name=provider.title, external_id=provider.external_id, editors_emails=["intake@a.example"]
+    ).editors[0]
+    assert intake.email == "intake@a.example"
+    officer = Browser()
+    officer.force_login(intake)
+    inbox = officer.get(reverse("enquiries_inbox")).content.decode()
+    assert asked[0].title in inbox and asked[1].title not in inbox
+    request_for_first = Enquiry.objects.get(residence=asked[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        officer.post(
+            reverse("enquiries_detail", args=[request_for_first.pk]),
+            {"status": Status.VISIT_PLANNED},
+        )
+    page = client.get(client_page_url).content.decode()
+    sent_part = page.split('<h2 id="aanvragen">', 1)[1].split("<h2>Notities</h2>", 1)[0]
+    assert "Kennismaking gepland" in sent_part.split(asked[0].title, 1)[1].split("</tr>", 1)[0]
+    assert "Nieuw" in sent_part.split(asked[1].title, 1)[1].split("</tr>", 1)[0]
 
     # Share: the link opens the shortlist and searches without an account.
     page = client.post(client_page_url + "delen/", follow=True).content.decode()
