@@ -102,7 +102,24 @@ class WaitingRequestsPanel(Component):
         return selectors.waiting_figures(self.user)
 
 
+class SharedRequestsPanel(Component):
+    """On a coordinator's dashboard: how many requests providers asked them to look along with."""
+
+    name = "shared_requests"
+    template_name = "enquiries/admin/shared_panel.html"
+    order = 41
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {"shared_count": self.count}
+
+
 @hooks.register("construct_homepage_panels")
 def add_waiting_requests_panel(request, panels):
     if selectors.may_use_inbox(request.user):
         panels.append(WaitingRequestsPanel(request.user))
+    shared = selectors.shared_enquiries(request.user).count()
+    if shared:
+        panels.append(SharedRequestsPanel(shared))

@@ -240,6 +240,8 @@ def test_asking_in_and_withdrawing_are_shown_and_logged_and_each_reading_is_logg
     assert "Coördinator kijkt mee" in client.get(reverse("enquiries_inbox")).content.decode()
 
     client.force_login(coordinator)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Een zorgaanbieder vraagt u mee te kijken met 1 aanvraag." in dashboard
     shared = reverse("enquiries_shared_detail", args=[enquiry.pk])
     client.get(shared)
     client.get(shared)
@@ -253,6 +255,7 @@ def test_asking_in_and_withdrawing_are_shown_and_logged_and_each_reading_is_logg
     assert "De coördinator kan deze aanvraag niet meer lezen." in response.content.decode()
     client.force_login(coordinator)
     assert client.get(shared).status_code == 404
+    assert "mee te kijken met" not in client.get(reverse("wagtailadmin_home")).content.decode()
     log = list(
         AccessLog.objects.filter(enquiry=enquiry)
         .order_by("at", "id")
