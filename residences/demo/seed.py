@@ -52,7 +52,7 @@ def seed_demo(
     # sync has nothing to do; the caller rebuilds the index once at the end.
     with transaction.atomic():
         remove_demo_catalogue()
-        images = [image.pk for image in demo_images()]
+        images = demo_images()
         provider_pages = create_providers(rng, providers)
     with transaction.atomic():
         plans = plan_residences(rng, provider_pages, residences, images, today)
@@ -75,7 +75,7 @@ def create_providers(rng: random.Random, count: int) -> list[ProviderPage]:
     return pages
 
 
-def plan_residences(rng, providers, count, image_ids, today) -> list[PlannedResidence]:
+def plan_residences(rng, providers, count, images, today) -> list[PlannedResidence]:
     # Some providers are large, most are small, as in the real register.
     weights = [rng.paretovariate(1.5) for _ in providers]
     postcodes = content.PostcodePicker(rng)
@@ -88,7 +88,7 @@ def plan_residences(rng, providers, count, image_ids, today) -> list[PlannedResi
             PlannedResidence(
                 provider=provider,
                 fields=fields,
-                image_ids=rng.sample(image_ids, rng.randint(2, 4)),
+                image_ids=images.for_residence(fields["external_id"]),
                 services=content.extra_services(rng),
             )
         )

@@ -72,3 +72,41 @@ def test_seed_demo_command_if_empty_leaves_an_existing_catalogue_alone(capsys):
     assert ResidencePage.objects.count() == 5
     assert SearchEntry.objects.count() == 5
     assert "niet opnieuw geladen" in capsys.readouterr().out
+
+
+def test_demo_pictures_are_varied_deterministic_and_described():
+    from residences.demo import images
+
+    seed_demo(residences=40, providers=5, seed=7)
+    first_photos = [page.gallery_images.first().image for page in ResidencePage.objects.all()]
+    # Not one clip-art house on every residence: several kinds of building lead the cards.
+    kinds = {photo.description.split(" met ")[0] for photo in first_photos}
+    assert len(kinds) >= 4, kinds
+    assert len({photo.pk for photo in first_photos}) >= 15
+    for page in ResidencePage.objects.all():
+        pictures = [item.image for item in page.gallery_images.all()]
+        assert 2 <= len(pictures) <= 4
+        assert "woonkamer" not in pictures[0].description  # a building first
+        assert "tuin " not in pictures[0].description
+        for picture in pictures:
+            assert picture.description.startswith("Tekening van ")
+            assert picture.default_alt_text == picture.description
+    # Drawn the same every time, and different from each other.
+    drawn = [images.draw_picture(number) for number in range(1, images.IMAGE_COUNT + 1)]
+    assert [picture.data for picture in drawn] == [
+        images.draw_picture(number).data for number in range(1, images.IMAGE_COUNT + 1)
+    ]
+    assert len({picture.data for picture in drawn}) == images.IMAGE_COUNT
+    assert len({picture.alt for picture in drawn}) >= images.IMAGE_COUNT * 3 // 4
+
+
+def test_the_residence_page_and_result_card_show_the_picture_with_its_description(client):
+    from search.indexing import rebuild_index
+
+    seed_demo(residences=3, providers=1, seed=1)
+    rebuild_index()
+    page = ResidencePage.objects.order_by("title").first()
+    description = page.gallery_images.first().image.description
+    assert f'alt="{description}"' in client.get(page.url).content.decode()
+    results = client.get("/zoeken/", {"q": page.title}).content.decode()
+    assert f'alt="{description}"' in results
