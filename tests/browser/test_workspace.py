@@ -1,7 +1,8 @@
 """The professional's day in Chromium, axe on every workspace page: sign in with a password,
 set up the authenticator app from the key on the page, add a client, save a search, shortlist
-three, share the link, open it in a fresh browser as the client; a residence that fits later
-shows as new. (The questionnaire together and requests on the client's behalf are not built.)"""
+three, send requests to two on the client's behalf (the provider's intake officer plans a visit
+and the client's page shows it), share the link, open it in a fresh browser as the client; a
+residence that fits later shows as new. (The questionnaire together is not in this walk yet.)"""
 
 import re
 
@@ -79,6 +80,54 @@ def test_the_professionals_day_in_the_browser(
         page.get_by_role("button", name=f"Op de bewaarlijst {residence.title}").click()
     shortlist = page.locator(".client-shortlist li")
     expect(shortlist).to_have_count(3)
+
+    # Ask two of them for an introduction on the client's behalf, as the sender.
+    page.get_by_role("link", name="Vraag een kennismaking aan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vraag een kennismaking aan")
+    expect(page.get_by_label("E-mailadres")).to_have_value(professional.email)
+    expect(page.get_by_label("Uw naam")).to_have_value(re.compile("MEE Rijnmond"))
+    axe(page)
+    rozenhof, _waterlelie, baken = small_catalogue["residences"]
+    page.get_by_label(rozenhof.title).check()
+    page.get_by_label(baken.title).check()
+    page.get_by_label("E-mail", exact=True).check()
+    page.get_by_label("Ochtend").check()
+    page.get_by_label("Wat wilt u de zorgaanbieder vertellen of vragen?").fill(
+        "Mijn cliënt wil graag komen kijken, samen met haar dochter."
+    )
+    page.get_by_role("button", name="Aanvragen versturen").click()
+    expect(page.get_by_text("De 2 aanvragen zijn verstuurd.")).to_be_visible()
+    requests = page.locator(".client-requests tbody tr")
+    expect(requests).to_have_count(2)
+    expect(requests.filter(has_text=rozenhof.title)).to_contain_text("Nieuw")
+    axe(page)
+
+    # The provider's intake officer sees both in the inbox and plans a visit at one.
+    from residences.onboarding import onboard_provider
+    from tests.browser.test_admin import log_in, set_password
+
+    provider = small_catalogue["provider"]
+    intake = set_password(
+        onboard_provider(
+            name=provider.title,
+            external_id=provider.external_id,
+            editors_emails=["intake@delinde.example.nl"],
+        ).editors[0]
+    )
+    officer = browser.new_context(locale="nl-NL").new_page()
+    log_in(officer, site_url, intake.username)
+    officer.goto(f"{site_url}/admin/aanvragen/")
+    listing = officer.locator("table.listing")
+    expect(listing).to_contain_text(rozenhof.title)
+    expect(listing).to_contain_text(baken.title)
+    listing.locator("tr", has_text=rozenhof.title).locator("a").first.click()
+    officer.select_option("#id_status", "kennismaking-gepland")
+    officer.get_by_role("button", name="Wijzig de status").click()
+    expect(officer.locator("main")).to_contain_text("Kennismaking gepland")
+    officer.context.close()
+    page.reload()
+    expect(requests.filter(has_text=rozenhof.title)).to_contain_text("Kennismaking gepland")
+    expect(requests.filter(has_text=baken.title)).to_contain_text("Nieuw")
 
     page.get_by_role("button", name="Nieuwe link maken").click()
     share_url = page.locator(".share-link code").inner_text()
