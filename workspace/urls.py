@@ -1,5 +1,6 @@
 from django.urls import path
 
+import workspace.views_compare as compare_views
 import workspace.views_for_client as for_client_views
 import workspace.views_questionnaire as questionnaire_views
 from workspace import views, views_export, views_requests
@@ -44,14 +45,13 @@ urlpatterns = [
         views.shortlist_remove,
         name="shortlist_remove",
     ),
-    path(
-        "client/<int:client_id>/vragenlijst/", questionnaire_views.start, name="questionnaire"
-    ),
+    path("client/<int:client_id>/vragenlijst/", questionnaire_views.start, name="questionnaire"),
     path(
         "client/<int:client_id>/vragenlijst/<slug:slug>/",
         questionnaire_views.step,
         name="questionnaire_step",
     ),
+    path("client/<int:client_id>/vergelijken/", compare_views.compare, name="compare"),
     path("client/<int:client_id>/notitie/", views.add_note, name="add_note"),
     path("client/<int:client_id>/aanvraag/", views_requests.send, name="send_request"),
     path("client/<int:client_id>/delen/", views.share, name="share"),
@@ -67,4 +67,5 @@ urlpatterns = [
     path("client/<int:client_id>/overzicht/", views.overview, name="overview"),
     path("client/<int:client_id>/verwijderen/", views.delete_client, name="delete"),
     path("gedeeld/<str:token>/", views.shared, name="shared"),
+    path("gedeeld/<str:token>/vergelijken/", compare_views.shared_compare, name="shared_compare"),
 ]

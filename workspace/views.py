@@ -439,6 +439,8 @@ def shared(request, token):
             "shortlist": services.shortlist_of(client),
             "states": [services.state_of(search) for search in client.searches.all()],
             "expires_at": link.expires_at,
+            "compare_url": reverse("workspace:shared_compare", args=[token]),
+            "wishes": wishes.shared_wishes(client),
         },
     )
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from questionnaire import flow
+from questionnaire import flow, summary
 from questionnaire.kinds import FOR_CLIENT
 from questionnaire.questions import QUESTIONS, answers_to_criteria
 from questionnaire.views.common import RETURN_PARAMETER, RETURN_TO_CHECK
@@ -93,3 +93,10 @@ def wishes_context(client) -> dict:
         "rows": answer_rows(client.answers, route_for(client)),
         "search": search_of(client),
     }
+
+
+def shared_wishes(client) -> list[dict]:
+    """Onze wensen, read-only, for the client's share link: each question and its answer."""
+    if not is_finished(client):
+        return []
+    return summary.answer_list(client.answers, together=True)

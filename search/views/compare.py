@@ -45,14 +45,9 @@ def compare(request):
     if len(pages) < len(ids):
         notices.append(_("Een of meer woonlocaties bestaan niet meer en zijn weggelaten."))
     criteria, criteria_notices = Criteria.from_query(request.GET)
-    today = timezone.localdate()
-    columns = [_column(page, pages, criteria, today, request) for page in pages]
     context = {
-        "columns": columns,
-        "groups": presenters.compare_groups([column.page for column in columns]),
+        **comparison(pages, criteria, request),
         "notices": notices + criteria_notices,
-        "criteria": criteria,
-        "explains": bool(criteria.wishes or criteria.has_location),
         "share_url": request.build_absolute_uri(
             _compare_url([page.id for page in pages], criteria)
         ),
@@ -60,6 +55,25 @@ def compare(request):
         "compare_max": shortlist.COMPARE_MAX,
     }
     return render(request, "search/compare.html", context)
+
+
+def comparison(pages, criteria: Criteria, request, compare_url=None) -> dict:
+    """What the compare table (search/includes/compare_table.html) shows for these pages.
+
+    `compare_url(ids, criteria)` makes the address of the same comparison with fewer columns:
+    this page's by default; the workspace compares a client's shortlist at its own address.
+    """
+    today = timezone.localdate()
+    columns = [
+        _column(page, pages, criteria, today, request, compare_url or _compare_url)
+        for page in pages
+    ]
+    return {
+        "columns": columns,
+        "groups": presenters.compare_groups([column.page for column in columns]),
+        "criteria": criteria,
+        "explains": bool(criteria.wishes or criteria.has_location),
+    }
 
 
 def _requested_ids(request) -> tuple[list[int], list[str]]:
@@ -90,7 +104,7 @@ def _compare_url(ids: list[int], criteria: Criteria) -> str:
     return f"{reverse('search:compare')}?{query}" if query else reverse("search:compare")
 
 
-def _column(page, pages, criteria, today, request) -> Column:
+def _column(page, pages, criteria, today, request, compare_url) -> Column:
     explanation = None
     if criteria.wishes or criteria.has_location:
         from search.indexing import residence_document
@@ -102,6 +116,6 @@ def _column(page, pages, criteria, today, request) -> Column:
         availability=presenters.availability(page, today),
         explanation=explanation,
         detail_url=detail_url({"url": page.url}, criteria),
-        remove_url=_compare_url(others, criteria),
+        remove_url=compare_url(others, criteria),
         in_shortlist=shortlist.contains(request, page.id),
     )
