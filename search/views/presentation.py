@@ -182,6 +182,19 @@ def summary_rows(criteria: Criteria) -> list[SummaryRow]:
     return rows
 
 
+def active_filter_count(criteria: Criteria) -> int:
+    """How many filters are set, each chosen code on its own: "Filters (3 actief)"."""
+    return (
+        bool(criteria.text)
+        + bool(criteria.place)
+        + len(criteria.must_conditions())
+        + len(criteria.wishes)
+        + (criteria.age is not None)
+        + criteria.available_only
+        + bool(criteria.urgency)
+    )
+
+
 QUESTIONNAIRE_SOURCE = ("bron", "vragenlijst")
 # The questionnaire adds this when someone does not know their indication or how their care is
 # paid: the results page then explains what an indication is and where to get help.

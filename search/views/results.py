@@ -36,6 +36,7 @@ def results(request):
         "distance_from": criteria.place_label or criteria.place,
         "count_text": presentation.count_text(result.total),
         "summary_rows": presentation.summary_rows(criteria),
+        "active_filters": presentation.active_filter_count(criteria),
         "came_from_questionnaire": presentation.came_from_questionnaire(request),
         "indication_help": presentation.needs_indication_help(request),
         "questionnaire_check_url": presentation.questionnaire_check_url(),

@@ -148,3 +148,30 @@ def test_the_page_order_is_the_screen_order_with_skip_links_to_results_and_filte
     # Filters are left of the results on a wide screen and the map button above the list:
     # keyboard users reach them before the 40 controls of the result cards.
     assert filters < map_button < first_card
+
+
+@pytest.mark.parametrize(
+    "query, summary",
+    [
+        ("", "Filters"),
+        ("?plaats=Rotterdam&afstand=50", "Filters (1 actief)"),
+        (
+            "?plaats=Rotterdam&afstand=50&vrij=1&voorziening=tuin&voorziening=lift",
+            "Filters (4 actief)",
+        ),
+    ],
+)
+def test_the_filters_fold_behind_a_summary_that_counts_what_is_set(
+    client, catalogue, query, summary
+):
+    html = client.get(f"/zoeken/{query}").content.decode()
+    # Rendered open: without JavaScript the filters stay in reach (woonvinder.js folds them on
+    # phones), and the form the skip link leads to is inside.
+    details = html.index('<details class="filters-toggle" open data-filters-toggle>')
+    assert html.index(f'<summary class="filters-toggle__summary">{summary}</summary>') > details
+    assert html.index('id="filters"') > details
+
+
+def test_the_filter_summary_is_english_on_the_english_site(client, catalogue):
+    html = client.get("/en/zoeken/?plaats=Rotterdam&afstand=50&vrij=1").content.decode()
+    assert '<summary class="filters-toggle__summary">Filters (2 active)</summary>' in html

@@ -9,6 +9,9 @@
  * - Forms with [data-submit-once] disable their submit buttons after the first submit.
  * - Back from "Bewaren" at #woonlocatie-<id>: focus goes to that card's shortlist button and
  *   the status message is announced (a live region filled at load is often not read).
+ * - The results page's filters (<details data-filters-toggle>, rendered open) fold away on
+ *   narrow screens, unless they hold an error or the address points at them; on wide screens
+ *   they are always open. Links to #filters open them.
  */
 (function () {
   "use strict";
@@ -83,11 +86,37 @@
     }
   }
 
+  function foldFiltersOnPhones() {
+    var details = document.querySelector("details[data-filters-toggle]");
+    if (!details || !window.matchMedia) {
+      return;
+    }
+    var wide = window.matchMedia("(min-width: 62em)");
+    var wanted = details.querySelector(".error-summary") || window.location.hash === "#filters";
+    details.open = wide.matches || Boolean(wanted);
+    var follow = function (event) {
+      if (event.matches) {
+        details.open = true;
+      }
+    };
+    if (wide.addEventListener) {
+      wide.addEventListener("change", follow);
+    } else if (wide.addListener) {
+      wide.addListener(follow);
+    }
+    document.querySelectorAll('a[href="#filters"]').forEach(function (link) {
+      link.addEventListener("click", function () {
+        details.open = true;
+      });
+    });
+  }
+
   function start() {
     // After the browser's own jump to the #fragment, which would otherwise reset the focus.
     window.addEventListener("load", function () {
       window.setTimeout(returnToSavedCard, 0);
     });
+    foldFiltersOnPhones();
     focusErrorSummary();
     enablePrintButtons();
     openDetailsForPrint();
