@@ -2,7 +2,8 @@
 set up the authenticator app from the key on the page, add a client, save a search, shortlist
 three, send requests to two on the client's behalf (the provider's intake officer plans a visit
 and the client's page shows it), share the link, open it in a fresh browser as the client; a
-residence that fits later shows as new. (The questionnaire together is not in this walk yet.)"""
+residence that fits later shows as new. The questionnaire is filled in together ("we" wording)
+right after the client is added; its answers become the search "Onze wensen"."""
 
 import re
 
@@ -72,12 +73,47 @@ def test_the_professionals_day_in_the_browser(
     expect(page.get_by_role("heading", level=1)).to_have_text("JdV-12")
     axe(page)
 
+    # The questionnaire, filled in together: the public questions in the "we" form.
+    page.get_by_role("link", name="Vragenlijst samen invullen").click()
+    heading = page.get_by_role("heading", level=1)
+    forward = page.get_by_role("button", name="Verder")
+    expect(heading).to_contain_text("Welke leeftijd vullen we in?")
+    axe(page)
+    page.locator("#leeftijd").fill("81")
+    forward.click()
+    for question, choice in (
+        ("Wat past bij de persoon voor wie we zoeken?", "Ouderen met dementie"),
+        ("Is er een Wlz-indicatie?", "Ik weet het niet"),
+        ("Welke manier van wonen zoeken we?", "Ik weet het niet"),
+        ("Waar zoeken we een woonplek?", "Dat maakt niet uit"),
+        ("Welke hulp zoeken we voor overdag?", "Ik weet het niet"),
+        ("Welke hulp zoeken we voor ’s nachts?", "Ik weet het niet"),
+        ("Wat willen we in of bij de woning hebben?", None),
+        ("Zoeken we ook iets te doen voor overdag", "Nee, dat is niet nodig"),
+        ("In wat voor buurt zoeken we?", None),
+        ("Welk geloof of welke levensovertuiging vinden we belangrijk?", None),
+        ("In welke taal willen we praten met de begeleiders?", None),
+        ("Wanneer hebben we een woonplek nodig?", "Binnen drie maanden"),
+    ):
+        expect(heading).to_contain_text(question)
+        if choice:
+            page.get_by_label(choice, exact=True).check()
+        forward.click()
+    expect(page.get_by_text("Onze wensen zijn bewaard.")).to_be_visible()
+    wishes = page.locator(".saved-search", has_text="Onze wensen")
+    expect(wishes).to_contain_text("3 woonlocaties passen nu")
+    expect(page.locator(".client-wishes .summary-list")).to_contain_text(
+        "Waar zoeken we een woonplek?"
+    )
+    axe(page)
+
     page.get_by_label("Naam van de zoekopdracht").fill("Dementie Rotterdam")
     page.get_by_label("Adres van de zoekresultaten").fill(f"{site_url}/zoeken/?doelgroep=vv-pg")
     page.get_by_role("button", name="Bewaren", exact=True).click()
-    expect(page.get_by_text("3 woonlocaties passen nu")).to_be_visible()
+    saved = page.locator(".saved-search", has_text="Dementie Rotterdam")
+    expect(saved).to_contain_text("3 woonlocaties passen nu")
     for residence in small_catalogue["residences"]:
-        page.get_by_role("button", name=f"Op de bewaarlijst {residence.title}").click()
+        saved.get_by_role("button", name=f"Op de bewaarlijst {residence.title}").click()
     shortlist = page.locator(".client-shortlist li")
     expect(shortlist).to_have_count(3)
 
@@ -150,5 +186,6 @@ def test_the_professionals_day_in_the_browser(
 
     ResidencePageFactory(parent=small_catalogue["provider"], title="Huize Nieuwkomer")
     page.reload()
-    expect(page.locator(".new-since")).to_contain_text("Huize Nieuwkomer")
+    expect(saved.locator(".new-since")).to_contain_text("Huize Nieuwkomer")
+    expect(wishes.locator(".new-since")).to_contain_text("Huize Nieuwkomer")
     axe(page)
