@@ -463,7 +463,12 @@ QUESTIONS: tuple[Question, ...] = (
             _(
                 "Dit staat in de afspraken met het zorgkantoor of de gemeente. Zorg in Natura: "
                 "de zorgaanbieder regelt alles. Pgb: u krijgt zelf geld en koopt de zorg in."
-            )
+            ),
+            together=_(
+                "Dit staat in de afspraken met het zorgkantoor of de gemeente. Zorg in Natura: "
+                "de zorgaanbieder regelt alles. Pgb: er komt zelf geld, en daarmee koopt de "
+                "cliënt de zorg in."
+            ),
         ),
         options=_financing_options,
         asked_when=asks_financing,

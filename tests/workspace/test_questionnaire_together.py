@@ -196,3 +196,20 @@ def test_the_answers_are_in_the_export_and_survive_a_key_rotation(
     assert raw_answers_column(kept) != before
     kept.refresh_from_db()
     assert kept.answers["woonvorm"] == ["kleinschalig"]
+
+
+def test_every_question_asked_with_u_has_a_we_form():
+    """Headings and hints that address the visitor ("u", "uw") have a "we" wording; those
+    already neutral stay as they are. The professional never reads "u" to their client."""
+    import re
+
+    from django.utils import translation
+
+    from questionnaire.questions import QUESTIONS
+
+    addressed = re.compile(r"\b(u|uw|bent|wilt)\b", re.IGNORECASE)
+    with translation.override("nl"):
+        for question in QUESTIONS:
+            answers = {"voor-wie": "client", "waar": "elders", "plaats": {"label": "Delft"}}
+            for text in (question.heading(answers, True), question.hint(answers, True)):
+                assert not addressed.search(text), (question.slug, text)
