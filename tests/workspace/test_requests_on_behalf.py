@@ -142,7 +142,9 @@ def test_bad_input_is_refused_in_dutch_and_nothing_is_sent(
     assert not Enquiry.objects.exists() and not ClientRequest.objects.exists()
 
 
-def test_more_than_three_residences_are_refused(signed_in, kept, django_capture_on_commit_callbacks):
+def test_more_than_three_residences_are_refused(
+    signed_in, kept, django_capture_on_commit_callbacks
+):
     from tests.factories import ResidencePageFactory
 
     with django_capture_on_commit_callbacks(execute=True):
