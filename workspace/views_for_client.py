@@ -4,7 +4,8 @@ results' search, or puts a residence on a client's shortlist, without leaving th
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ NEXT_FIELD = "next"
 def back_to(request, fallback: str) -> str:
     """The page the professional came from, when it is one of ours."""
     target = request.POST.get(NEXT_FIELD, "")
-    if url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -56,7 +57,8 @@ def save_search(request, professional):
         criteria=services.criteria_from_text(form.cleaned_data["address"]),
     )
     messages.success(request, _("De zoekopdracht is bewaard bij uw cliënt."))
-    return redirect(back_to(request, client_page(client)))
+    # Not redirect(): it would look up a view named like the posted text.
+    return HttpResponseRedirect(back_to(request, client_page(client)))
 
 
 @require_POST
@@ -70,7 +72,8 @@ def shortlist_add(request, professional):
         messages.success(request, _("De woonlocatie staat op de bewaarlijst van uw cliënt."))
     else:
         messages.error(request, _("Deze woonlocatie kon niet op de bewaarlijst."))
-    return redirect(back_to(request, client_page(client)))
+    # Not redirect(): it would look up a view named like the posted text.
+    return HttpResponseRedirect(back_to(request, client_page(client)))
 
 
 def client_page(client) -> str:

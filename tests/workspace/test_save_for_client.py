@@ -157,3 +157,43 @@ def test_another_professionals_client_cannot_be_chosen(
     )
     assert response["Location"].startswith("/werkruimte/inloggen/")
     assert not target.shortlist.exists()
+
+
+def test_no_500_under_a_unicode_fuzz_of_the_questionnaire_saving_and_comparing(
+    signed_in, clients_of_professional, dementia_homes
+):
+    """Every form added for the questionnaire together, saving for a client and comparing."""
+    import random
+
+    from tests.workspace.test_forms import random_text
+
+    keeper = clients_of_professional[0]
+    keeper.answers = {"voor-wie": "client", "leeftijd": 81, "doelgroep": ["vv-pg"]}
+    keeper.save()
+    base = f"/werkruimte/client/{keeper.pk}/"
+    generator = random.Random(1818)
+    for _round in range(40):
+        text = random_text(generator).encode("utf-8", "surrogatepass")
+        for url, data in (
+            (base + "vragenlijst/leeftijd/", {"leeftijd": text}),
+            (base + "vragenlijst/doelgroep/", {"doelgroep": [text, "vv-pg"]}),
+            (base + "vragenlijst/indicatie/", {"indicatie": text}),
+            ("/werkruimte/voor-client/zoekopdracht/", {"client": text, "name": text}),
+            (
+                "/werkruimte/voor-client/zoekopdracht/",
+                {"client": keeper.pk, "name": "Z", "address": text, "next": text},
+            ),
+            (
+                "/werkruimte/voor-client/bewaarlijst/",
+                {"client": keeper.pk, "residence": text, "next": text},
+            ),
+        ):
+            response = signed_in.post(url, data)
+            assert response.status_code < 500, (url, data)
+        assert signed_in.get(base + "vergelijken/", {"id": text}).status_code == 200
+    keeper.refresh_from_db()
+    # Whatever was accepted is an answer the questionnaire allows (digits of any script count).
+    assert isinstance(keeper.answers["leeftijd"], int | None)
+    assert 0 <= (keeper.answers["leeftijd"] or 0) <= 120
+    assert keeper.answers["doelgroep"] == ["vv-pg"]
+    assert signed_in.get(base).status_code == 200
