@@ -101,9 +101,7 @@ class Walk:
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
-def test_the_walk_at_three_widths_in_two_languages(
-    browser, site_url, walk_catalogue, javascript
-):
+def test_the_walk_at_three_widths_in_two_languages(browser, site_url, walk_catalogue, javascript):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(
         viewport={"width": WIDTHS[0], "height": HEIGHT},
