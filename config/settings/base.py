@@ -115,6 +115,12 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The result cards and their parts (config/jinja2.py says why): <app>/jinja2/.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "config.jinja2.environment"},
+    },
 ]
 
 DATABASES = {

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.template import engines
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 
 from residences import presenters, taxonomy
 from search import ranking, shortlist
@@ -47,17 +49,26 @@ def points(value) -> str:
     return formats.number_format(Decimal(f"{float(value):g}"), use_l10n=True)
 
 
-@register.inclusion_tag("search/includes/shortlist_button.html", takes_context=True)
+@register.simple_tag(takes_context=True)
+def include_jinja(context, template_name, **values):
+    """Include one of the Jinja2 templates (search/jinja2/, config/jinja2.py says why) in a
+    Django template, with `values` as its context and the request's CSRF token."""
+    template = engines["jinja2"].get_template(template_name)
+    return mark_safe(template.render(values, context.get("request")))  # the template escapes
+
+
+@register.simple_tag(takes_context=True)
 def shortlist_button(context, residence_id, title, small=True):
     request = context["request"]
-    return {
-        "residence_id": residence_id,
-        "title": title,
-        "on_list": shortlist.contains(request, residence_id),
-        "next": context.get("current_url") or request.get_full_path(),
-        "small": small,
-        "csrf_token": context.get("csrf_token"),
-    }
+    return include_jinja(
+        context,
+        "search/includes/shortlist_button.html",
+        residence_id=residence_id,
+        title=title,
+        on_list=shortlist.contains(request, residence_id),
+        next=context.get("current_url") or request.get_full_path(),
+        small=small,
+    )
 
 
 @register.inclusion_tag("search/includes/filter_field.html")

@@ -175,3 +175,17 @@ def test_the_filters_fold_behind_a_summary_that_counts_what_is_set(
 def test_the_filter_summary_is_english_on_the_english_site(client, catalogue):
     html = client.get("/en/zoeken/?plaats=Rotterdam&afstand=50&vrij=1").content.decode()
     assert '<summary class="filters-toggle__summary">Filters (2 active)</summary>' in html
+
+
+def test_what_providers_wrote_is_marked_dutch_on_the_english_results_page(client, index_documents):
+    from tests.search.conftest import make_document
+
+    index_documents(
+        [make_document(1, title="De Linde", intro="Een rustig huis met een grote tuin.")]
+    )
+    english = client.get("/en/zoeken/?plaats=Rotterdam").content.decode()
+    assert '<a href="/aanbieder/woonlocatie-1/?plaats=Rotterdam" lang="nl">De Linde</a>' in english
+    assert '<p lang="nl">Een rustig huis met een grote tuin.</p>' in english
+    dutch = client.get("/zoeken/?plaats=Rotterdam").content.decode()
+    assert '<p>Een rustig huis met een grote tuin.</p>' in dutch
+    assert 'lang="nl">De Linde' not in dutch
