@@ -101,16 +101,16 @@ def new_content_version() -> None:
 
 
 def cached_entries(kind: str, request, build) -> list[tuple[str, str]]:
-    """What `build(site)` makes for the request's site, kept while the content version lasts."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
+    """What `build(site)` makes for the request's site, kept while the content version lasts.
+    Kept per host name, which decides the site: finding the Site costs a query, which only a
+    cache miss pays (pages outside Wagtail's tree, like the results, would pay it every time)."""
+    if request is None:
         return build(None)
-    key = ":".join(
-        ["pages:menu", kind, str(site.pk), translation.get_language() or "", content_version()]
-    )
+    language = translation.get_language() or ""
+    key = ":".join(["pages:menu", kind, request.get_host(), language, content_version()])
     entries = cache.get(key)
     if entries is None:
-        entries = build(site)
+        entries = build(Site.find_for_request(request))
         cache.set(key, entries, MENU_CACHE_SECONDS)
     return entries
 

@@ -157,6 +157,7 @@ class ResidenceFilterSet(django_filters.FilterSet):
     class Meta:
         model = ResidencePage
         fields: list[str] = []
+        form = search_forms.FilterForm
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         if queryset is None:

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from residences import numbers
 from search.criteria import clean_value, parse_wishes
+
+
+class FilterForm(forms.Form):
+    """The base of the filter sidebar's form (ResidenceFilterSet.Meta.form). Its widgets render
+    with Django's Jinja2 form renderer: the markup of Django's own widget templates, in about a
+    third of the time, on every results page (benchmarks/RESULTS.md, 2026-12-05)."""
+
+    default_renderer = Jinja2
 
 
 def first_value(data, name: str):

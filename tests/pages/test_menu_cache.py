@@ -111,3 +111,13 @@ def test_site_settings_follow_an_editors_change(client, home_page):
     html = client.get("/vragenlijst/vraag/voor-wie/").content.decode()
     assert "Neem contact op met Cliëntondersteuning Oost" in html
     assert "Een dienst van de regio" in html
+
+
+def test_pages_outside_the_page_tree_find_no_site_once_their_shell_is_cached(client, home_page):
+    """Menus and footer are kept per host name: the results and the questionnaire, which
+    Wagtail does not route, need no query for the Site on every view."""
+    for url in ("/zoeken/?plaats=Rotterdam", "/vragenlijst/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert not [q for q in queries if "wagtailcore_site" in q["sql"]], url
