@@ -22,7 +22,7 @@ class FilterForm(forms.Form):
     with Django's Jinja2 form renderer: the markup of Django's own widget templates, in about a
     third of the time, on every results page (benchmarks/RESULTS.md, 2026-12-05)."""
 
-    default_renderer = Jinja2
+    default_renderer = Jinja2()  # one instance: it keeps its compiled templates
 
 
 def first_value(data, name: str):
