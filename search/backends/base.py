@@ -223,10 +223,10 @@ def facet_values(criteria: Criteria, counts: dict[str, dict[str, int]]) -> dict[
 
 
 def code_labels(list_name: str) -> list[tuple[str, str]]:
-    """(code, label) of a code list in taxonomy order, in the active language."""
-    return [
-        (choice.value, str(choice.label)) for choice in taxonomy.RESIDENCE_CODE_LISTS[list_name]
-    ]
+    """(code, label) of a code list in taxonomy order. The labels stay lazy: they read in the
+    language active where they are shown, and a search whose sidebar comes from the cache does
+    not translate ~100 of them."""
+    return [(choice.value, choice.label) for choice in taxonomy.RESIDENCE_CODE_LISTS[list_name]]
 
 
 def make_match(criteria: Criteria, document: dict, score: float, today: date) -> Match:
