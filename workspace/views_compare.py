@@ -12,11 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from residences import numbers
 from search import shortlist as search_shortlist
 from search.criteria import Criteria
-from search.forms import all_values
-from search.views.compare import comparison
+from search.views.compare import comparison, ids_in_address
 from workspace import links, services, wishes
 from workspace.views import client_of, professional_required
 
@@ -26,11 +24,7 @@ COMPARE_MAX = search_shortlist.COMPARE_MAX
 def chosen_ids(request, on_shortlist: list[int]) -> tuple[list[int], list[str]]:
     """The residences asked for (?id=), only those on the client's shortlist, at most four;
     without a choice, the first four on the shortlist."""
-    chosen: list[int] = []
-    for value in all_values(request.GET, "id"):
-        page_id = numbers.parse_whole_number(value, minimum=1)
-        if page_id in on_shortlist and page_id not in chosen:
-            chosen.append(page_id)
+    chosen = [page_id for page_id in ids_in_address(request)[0] if page_id in on_shortlist]
     notices = []
     if len(chosen) > COMPARE_MAX:
         notices.append(

@@ -76,20 +76,26 @@ def comparison(pages, criteria: Criteria, request, compare_url=None) -> dict:
     }
 
 
-def _requested_ids(request) -> tuple[list[int], list[str]]:
-    """Ids from the URL, or the shortlist when the URL names none; duplicates count once."""
-    notices: list[str] = []
-    if "id" not in request.GET:
-        return shortlist.ids(request), notices
+def ids_in_address(request) -> tuple[list[int], bool]:
+    """The residence ids the address names (?id=), each once and in order, and whether a value
+    was not an id. Also the workspace's comparison reads its choice this way."""
     ids: list[int] = []
+    unknown = False
     for value in all_values(request.GET, "id"):
         page_id = numbers.parse_whole_number(value, minimum=1)
-        if page_id is not None:
-            if page_id not in ids:
-                ids.append(page_id)
-        elif _("Een onbekende woonlocatie is weggelaten.") not in notices:
-            notices.append(_("Een onbekende woonlocatie is weggelaten."))
-    return ids, notices
+        if page_id is None:
+            unknown = True
+        elif page_id not in ids:
+            ids.append(page_id)
+    return ids, unknown
+
+
+def _requested_ids(request) -> tuple[list[int], list[str]]:
+    """Ids from the URL, or the shortlist when the URL names none; duplicates count once."""
+    if "id" not in request.GET:
+        return shortlist.ids(request), []
+    ids, unknown = ids_in_address(request)
+    return ids, [_("Een onbekende woonlocatie is weggelaten.")] if unknown else []
 
 
 def _live_pages(ids: list[int]) -> list[ResidencePage]:
