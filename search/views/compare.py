@@ -41,7 +41,7 @@ def compare(request):
             % {"max": shortlist.COMPARE_MAX, "count": len(requested)}
         )
     ids = requested[: shortlist.COMPARE_MAX]
-    pages = _live_pages(ids)
+    pages = shortlist.live_residences(ids)
     if len(pages) < len(ids):
         notices.append(_("Een of meer woonlocaties bestaan niet meer en zijn weggelaten."))
     criteria, criteria_notices = Criteria.from_query(request.GET)
@@ -96,12 +96,6 @@ def _requested_ids(request) -> tuple[list[int], list[str]]:
         return shortlist.ids(request), []
     ids, unknown = ids_in_address(request)
     return ids, [_("Een onbekende woonlocatie is weggelaten.")] if unknown else []
-
-
-def _live_pages(ids: list[int]) -> list[ResidencePage]:
-    pages = ResidencePage.objects.live().filter(id__in=ids).specific()
-    by_id = {page.id: page for page in pages}
-    return [by_id[page_id] for page_id in ids if page_id in by_id]
 
 
 def _compare_url(ids: list[int], criteria: Criteria) -> str:
