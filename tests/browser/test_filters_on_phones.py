@@ -3,6 +3,7 @@ JavaScript runs, stay open without it, and are always open beside the results on
 The skip link "Naar de filters" still leads to them."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -34,17 +35,17 @@ def test_on_a_phone_the_filters_fold_away_and_the_results_come_first(
     page = open_page(PHONE)
     page.goto(site_url + RESULTS)
     summary = page.locator("summary", has_text="Filters (2 actief)")
-    assert summary.is_visible()
-    assert page.get_by_role("button", name="Filters toepassen").is_hidden()
+    expect(summary).to_be_visible()
+    expect(page.get_by_role("button", name="Filters toepassen")).to_be_hidden()
     # The results follow the folded filters straight away.
     results = page.get_by_role("heading", name="woonlocaties gevonden").bounding_box()
     assert results["y"] - summary.bounding_box()["y"] < 150
     axe(page)
 
     summary.click()
-    assert page.get_by_role("button", name="Filters toepassen").is_visible()
+    expect(page.get_by_role("button", name="Filters toepassen")).to_be_visible()
     summary.click()
-    assert page.get_by_role("button", name="Filters toepassen").is_hidden()
+    expect(page.get_by_role("button", name="Filters toepassen")).to_be_hidden()
 
 
 def test_the_skip_link_opens_the_folded_filters(open_page, site_url, catalogue):
@@ -55,25 +56,25 @@ def test_the_skip_link_opens_the_folded_filters(open_page, site_url, catalogue):
     while not skip.evaluate("element => element === document.activeElement"):
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert page.get_by_role("button", name="Filters toepassen").is_visible()
-    assert page.get_by_label("Postcode of plaats").is_visible()
+    expect(page.get_by_role("button", name="Filters toepassen")).to_be_visible()
+    expect(page.get_by_label("Postcode of plaats")).to_be_visible()
 
 
 def test_filters_with_an_error_stay_open_on_a_phone(open_page, site_url, catalogue):
     page = open_page(PHONE)
     page.goto(site_url + "/zoeken/?leeftijd=veel")
-    assert page.locator(".filters .error-summary").is_visible()
-    assert page.get_by_role("button", name="Filters toepassen").is_visible()
+    expect(page.locator(".filters .error-summary")).to_be_visible()
+    expect(page.get_by_role("button", name="Filters toepassen")).to_be_visible()
 
 
 def test_without_javascript_the_filters_stay_open_on_a_phone(open_page, site_url, catalogue):
     page = open_page(PHONE, javascript=False)
     page.goto(site_url + RESULTS)
-    assert page.get_by_role("button", name="Filters toepassen").is_visible()
+    expect(page.get_by_role("button", name="Filters toepassen")).to_be_visible()
     page.get_by_label("Alleen woonlocaties met een vrije plaats").uncheck()
     page.get_by_role("button", name="Filters toepassen").click()
     assert "vrij=" not in page.url
-    assert page.locator("summary", has_text="Filters (1 actief)").is_visible()
+    expect(page.locator("summary", has_text="Filters (1 actief)")).to_be_visible()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
@@ -82,8 +83,8 @@ def test_on_a_wide_screen_the_filters_are_always_open_beside_the_results(
 ):
     page = open_page(WIDE, javascript=javascript)
     page.goto(site_url + RESULTS)
-    assert page.locator("summary.filters-toggle__summary").is_hidden()
-    assert page.get_by_role("heading", name="Filters", exact=True).is_visible()
+    expect(page.locator("summary.filters-toggle__summary")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Filters", exact=True)).to_be_visible()
     apply = page.get_by_role("button", name="Filters toepassen").bounding_box()
     results = page.get_by_role("heading", name="woonlocaties gevonden").bounding_box()
     assert apply["x"] < results["x"]  # a column to the left
@@ -94,6 +95,6 @@ def test_on_a_wide_screen_the_filters_are_always_open_beside_the_results(
 def test_turning_a_phone_to_a_wide_screen_opens_the_filters(open_page, site_url, catalogue):
     page = open_page(PHONE)
     page.goto(site_url + RESULTS)
-    assert page.get_by_role("button", name="Filters toepassen").is_hidden()
+    expect(page.get_by_role("button", name="Filters toepassen")).to_be_hidden()
     page.set_viewport_size(WIDE)
     page.get_by_role("button", name="Filters toepassen").wait_for(state="visible")

@@ -89,7 +89,7 @@ def test_a_failed_download_says_so_and_the_page_keeps_working(page, site_url, ca
         "aria-expanded", "false"
     )
     expect(page.locator("#results-map")).to_be_hidden()
-    assert page.get_by_role("link", name="Huize Rozenhof").is_visible()
+    expect(page.get_by_role("link", name="Huize Rozenhof")).to_be_visible()
 
 
 def test_without_javascript_no_map_control_shows(browser, site_url, catalogue):
@@ -97,7 +97,7 @@ def test_without_javascript_no_map_control_shows(browser, site_url, catalogue):
     page = context.new_page()
     page.goto(site_url + "/zoeken/")
     assert page.get_by_role("button", name="Toon op de kaart").count() == 0
-    assert page.get_by_role("heading", name="3 woonlocaties gevonden").is_visible()
+    expect(page.get_by_role("heading", name="3 woonlocaties gevonden")).to_be_visible()
     context.close()
 
 

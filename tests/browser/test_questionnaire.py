@@ -1,6 +1,7 @@
 """The questionnaire by keyboard only (Tab, arrows, Space, Enter) in Chromium, axe on every step."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -131,7 +132,7 @@ def test_summary_page_is_accessible_and_printable(page, site_url, catalogue, axe
         next_step(page, axe)
     page.goto(f"{site_url}/vragenlijst/mijn-wensen/")
     axe(page)
-    assert page.get_by_role("button", name="Print of bewaar als PDF").is_visible()
+    expect(page.get_by_role("button", name="Print of bewaar als PDF")).to_be_visible()
     screenshot(page, "questionnaire-mijn-wensen")
 
 

@@ -2,6 +2,7 @@
 its button and the message in the status region, not at the top of the page."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +17,10 @@ def test_saving_returns_to_the_saved_card(browser, site_url, catalogue, javascri
     last = page.locator(".result-card").last
     card_id = last.get_attribute("id")
     last.get_by_role("button", name="Bewaren").click()
-    page.wait_for_load_state()
-
-    assert page.url.endswith(f"#{card_id}")
-    assert page.locator(f"#{card_id}").is_visible()
-    assert page.evaluate("() => window.scrollY") > 0  # not thrown back to the top
-    assert "staat nu op uw bewaarlijst" in page.locator(".messages[role=status]").inner_text()
+    page.wait_for_url(f"**#{card_id}")
+    expect(page.locator(f"#{card_id}")).to_be_visible()
+    page.wait_for_function("() => window.scrollY > 0")  # not thrown back to the top
+    expect(page.locator(".messages[role=status]")).to_contain_text("staat nu op uw bewaarlijst")
     if javascript:
         page.wait_for_function(
             "id => document.activeElement.closest('.result-card')?.id === id", arg=card_id

@@ -5,6 +5,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +15,8 @@ def test_home_page_is_accessible_and_offers_both_ways_in(page, site_url, axe, sc
 
     assert response.status == 200
     assert page.get_by_role("heading", level=1).count() == 1
-    assert page.get_by_role("link", name="Start de vragen").is_visible()
-    assert page.get_by_label("Plaats of postcode").is_visible()
+    expect(page.get_by_role("link", name="Start de vragen")).to_be_visible()
+    expect(page.get_by_label("Plaats of postcode")).to_be_visible()
     axe(page)
     screenshot(page, "home")
 
@@ -51,12 +52,12 @@ def test_content_page_is_accessible_and_its_faq_opens_by_keyboard(
 ):
     page.goto(site_url + "/wat-is-de-wlz/")
 
-    assert page.get_by_role("heading", level=1, name="Wat is de Wlz?").is_visible()
-    assert page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Wat is de Wlz?")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Kruimelpad")).to_be_visible()
     question = page.locator("summary", has_text="Moet ik verhuizen")
     question.focus()
     page.keyboard.press("Enter")
-    assert page.get_by_text("Nee, dat hoeft niet altijd.").is_visible()
+    expect(page.get_by_text("Nee, dat hoeft niet altijd.")).to_be_visible()
     axe(page)
     screenshot(page, "content-page")
 
@@ -162,7 +163,7 @@ def test_printing_leaves_out_navigation_and_shows_the_page_address(page, site_ur
     page.goto(site_url + "/privacy/")
     page.emulate_media(media="print")
 
-    assert not page.locator(".site-header").is_visible()
-    assert not page.locator(".site-footer").is_visible()
-    assert page.locator(".print-url").is_visible()
+    expect(page.locator(".site-header")).not_to_be_visible()
+    expect(page.locator(".site-footer")).not_to_be_visible()
+    expect(page.locator(".print-url")).to_be_visible()
     assert site_url + "/privacy/" in page.locator(".print-url").inner_text()
