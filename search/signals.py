@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -64,7 +64,7 @@ def schedule_sync_under(path: str) -> PendingSync | None:
 
 def _schedule(ids=(), paths=()) -> PendingSync | None:
     """Add to this transaction's pending sync; outside a transaction, sync at once."""
-    if connection.in_atomic_block:
+    if not transaction.get_autocommit():  # inside a transaction: sync when it commits
         pending = _pending()
         pending.ids.update(ids)
         pending.paths.update(paths)
@@ -93,8 +93,9 @@ class PendingSync:
         self.deleted_any = False
 
     def flush(self) -> None:
-        if getattr(_state, "pending", None) is self:
-            _state.pending = None
+        if getattr(_state, "pending", None) is not self:
+            return  # registered more than once: the first call synced everything
+        _state.pending = None
         _safely(self._sync)
 
     def _sync(self) -> None:
@@ -110,22 +111,19 @@ _state = threading.local()
 
 
 def _pending() -> PendingSync:
-    """This transaction's PendingSync; a new one (and its on_commit flush) when there is none.
+    """This transaction's PendingSync, its flush registered with `transaction.on_commit`.
 
-    A rollback drops the flush from Django's on_commit list without running it: the pending
-    set is only reused while its flush is still registered.
+    The flush is registered again on every change: a rollback (of the transaction or of a
+    savepoint) drops the registrations made inside it, and the flush runs only once. Pages left
+    over from a rolled-back transaction are synced with the next one; syncing a page that did not
+    change rewrites the same document.
     """
     pending = getattr(_state, "pending", None)
-    if pending is None or not _registered(pending):
+    if pending is None:
         pending = PendingSync()
         _state.pending = pending
-        transaction.on_commit(pending.flush)
+    transaction.on_commit(pending.flush)
     return pending
-
-
-def _registered(pending: PendingSync) -> bool:
-    # Django keeps (savepoint ids, callback, robust) per registered callback.
-    return any(entry[1] == pending.flush for entry in connection.run_on_commit)
 
 
 def _safely(function, *args) -> None:

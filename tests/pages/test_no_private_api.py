@@ -33,6 +33,14 @@ def test_no_code_reads_the_csrf_middlewares_internal_flag():
     assert hits == []
 
 
+def test_no_code_reads_the_connections_undocumented_transaction_state():
+    # transaction.on_commit and transaction.get_autocommit are the documented way in.
+    undocumented = ("run_on_commit", "in_atomic_block", "savepoint_ids")
+    hits = [where for where, line in application_lines() if any(n in line for n in undocumented)]
+
+    assert hits == []
+
+
 def test_no_code_reaches_into_private_attributes_of_other_objects():
     hits = [where for where, line in application_lines() if PRIVATE_ATTRIBUTE.search(line)]
 
