@@ -17,8 +17,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from questionnaire import summary as wishes_summary
-from residences.models import ResidencePage
 from workspace import services
 from workspace.models import Client
 
@@ -73,10 +71,6 @@ class ClientPdf:
         return bytes(self.pdf.output())
 
 
-def residence_titles(ids) -> dict[int, str]:
-    return dict(ResidencePage.objects.filter(id__in=ids).values_list("id", "title"))
-
-
 def build(client: Client) -> bytes:
     data = services.export(client)
     document = ClientPdf()
@@ -100,12 +94,10 @@ def build(client: Client) -> bytes:
         document.write(_("Gearchiveerd: %(date)s") % {"date": when(data["archived_at"])})
 
     document.heading(_("Onze wensen (de vragenlijst)"))
-    answers = data["questionnaire_answers"]
-    if answers:
-        for answer in wishes_summary.answer_list(answers, together=True):
-            document.write(str(answer["text"]), bold=True)
-            document.write("\n".join(str(line) for line in answer["answer"]), space=2)
-    else:
+    for answer in data["questionnaire"]:
+        document.write(answer["text"], bold=True)
+        document.write("\n".join(answer["answer"]), space=2)
+    if not data["questionnaire"]:
         document.write(_("Nog niet ingevuld."))
 
     document.heading(_("Zoekopdrachten"))
@@ -122,9 +114,8 @@ def build(client: Client) -> bytes:
         document.write(_("Geen."))
 
     document.heading(_("Bewaarlijst"))
-    titles = residence_titles(item["residence_id"] for item in data["shortlist"])
     for item in data["shortlist"]:
-        name = titles.get(item["residence_id"]) or _(
+        name = item["residence"] or _(
             "Woonlocatie %(id)s (niet meer op Woonvinder)"
         ) % {"id": item["residence_id"]}
         document.item(

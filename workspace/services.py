@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 
+from questionnaire import summary as wishes_summary
 from residences.models import ResidencePage
 from search import shortlist as search_shortlist
 from search.backends import get_backend
@@ -182,15 +183,31 @@ def revoke(*, link: ShareLink) -> None:
         link.save(update_fields=["revoked_at"])
 
 
+def residence_titles(ids) -> dict[int, str]:
+    return dict(ResidencePage.objects.filter(id__in=list(ids)).values_list("id", "title"))
+
+
 def export(client: Client) -> dict:
     """Everything stored about the client, decrypted, for the client's right of access."""
+    answers = client.answers or {}
+    shortlist = list(client.shortlist.all())
+    titles = residence_titles(item.residence_id for item in shortlist)
     return {
         "label": client.label,
         "created_at": client.created_at.isoformat(),
         "last_activity_at": client.last_activity_at.isoformat(),
         "archived_at": client.archived_at.isoformat() if client.archived_at else None,
-        # The questionnaire filled in together, as stored: {question slug: answer}.
-        "questionnaire_answers": client.answers or {},
+        # The questionnaire filled in together, as stored: {question slug: answer code(s)} ...
+        "questionnaire_answers": answers,
+        # ... and as the person reads it: each question asked, with the answer in words.
+        "questionnaire": [
+            {
+                "question": answer["question"],
+                "text": str(answer["text"]),
+                "answer": [str(line) for line in answer["answer"]],
+            }
+            for answer in (wishes_summary.answer_list(answers, together=True) if answers else [])
+        ],
         "saved_searches": [
             {
                 "name": search.name,
@@ -201,8 +218,13 @@ def export(client: Client) -> dict:
             for search in client.searches.all()
         ],
         "shortlist": [
-            {"residence_id": item.residence_id, "added_at": item.added_at.isoformat()}
-            for item in client.shortlist.all()
+            {
+                "residence_id": item.residence_id,
+                # None when the residence has since left the catalogue.
+                "residence": titles.get(item.residence_id),
+                "added_at": item.added_at.isoformat(),
+            }
+            for item in shortlist
         ],
         "notes": [
             {"text": note.text, "created_at": note.created_at.isoformat()}

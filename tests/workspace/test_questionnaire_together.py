@@ -213,3 +213,21 @@ def test_every_question_asked_with_u_has_a_we_form():
             answers = {"voor-wie": "client", "waar": "elders", "plaats": {"label": "Delft"}}
             for text in (question.heading(answers, True), question.hint(answers, True)):
                 assert not addressed.search(text), (question.slug, text)
+
+
+def test_the_export_gives_every_answer_in_the_words_the_clients_page_shows(signed_in, kept):
+    import html
+
+    asked = answer_all(signed_in, kept)
+    data = signed_in.get(base(kept) + "export/").json()
+    page = html.unescape(signed_in.get(base(kept)).content.decode())
+
+    exported = [answer["question"] for answer in data["questionnaire"]]
+    assert set(asked) <= set(exported) <= set(data["questionnaire_answers"])
+    for answer in data["questionnaire"]:
+        assert answer["answer"], answer["question"]
+        for line in answer["answer"]:
+            assert line in page, (answer["question"], line)
+    # The woonvorm code "kleinschalig" reads as words, not as the code.
+    woonvorm = next(a for a in data["questionnaire"] if a["question"] == "woonvorm")
+    assert woonvorm["answer"] != ["kleinschalig"]
