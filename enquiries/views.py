@@ -114,7 +114,10 @@ def step(request, slug):
     )
 
 
-def answer_rows(draft: dict, wishes_attached: bool) -> list[dict]:
+def answer_rows(draft: dict, wishes_attached: bool, *, change_links: bool = True) -> list[dict]:
+    """The check-your-answers rows; each links to its question page unless change_links is off
+    (the workspace asks every question on one page and changes them there)."""
+
     def label(choices, value):
         return str(dict(choices).get(value, ""))
 
@@ -136,7 +139,11 @@ def answer_rows(draft: dict, wishes_attached: bool) -> list[dict]:
             )
         )
     return [
-        {"heading": heading, "lines": lines, "change_url": step_url(steps.BY_SLUG[slug], True)}
+        {
+            "heading": heading,
+            "lines": lines,
+            "change_url": step_url(steps.BY_SLUG[slug], True) if change_links else "",
+        }
         for slug, heading, lines in rows
     ]
 

@@ -1,8 +1,15 @@
 """Requests sent on a client's behalf: the professional chooses residences from the client's
-shortlist and fills in the requests flow's questions on one page, prefilled from the account.
-The requests app's forms check the answers and its service sends (workspace/on_behalf.py)."""
+shortlist and fills in the requests flow's questions on one page, prefilled from the account,
+then checks the answers on the next page and sends (or goes back to change them). The requests
+app's forms check the answers, again when sending, and its service sends (workspace/on_behalf.py).
+
+The check page carries what was posted in hidden fields: nothing is kept on the server until the
+professional sends.
+"""
 
 from __future__ import annotations
+
+import dataclasses
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -14,10 +21,13 @@ from django.views.decorators.http import require_http_methods
 from enquiries import limits
 from enquiries import services as enquiry_services
 from enquiries.forms import HONEYPOT_FIELD, error_list
-from enquiries.views import parse_ids
+from enquiries.views import answer_rows, parse_ids
 from workspace import on_behalf, services
 from workspace.forms_requests import ClientConsentForm, ResidencesForm
 from workspace.views import client_of, professional_required
+
+SEND = "versturen"  # the check page's "send" button
+CHANGE = "wijzigen"  # the check page's "change" button: back to the form, filled in
 
 
 def summary_of(forms) -> list[dict]:
@@ -43,8 +53,10 @@ def send(request, professional, client_id):
             request.POST, has_wishes=wishes is not None, wishes_form_class=ClientConsentForm
         )
         forms = [choose, *questions]
-        if all(form.is_valid() for form in forms):
+        if all(form.is_valid() for form in forms) and CHANGE not in request.POST:
             residences = enquiry_services.askable_residences(choose.cleaned_data["residences"])
+            if SEND not in request.POST:
+                return check(request, client, residences, questions, wishes)
             wait = limits.wait_seconds(request, [residence.pk for residence in residences])
             if not wait:
                 details = on_behalf.details_from(questions)
@@ -80,7 +92,7 @@ def send(request, professional, client_id):
                 % {"minutes": minutes},
             )
             status = 429
-        else:
+        elif CHANGE not in request.POST:
             status = 400
     else:
         chosen = parse_ids(request.GET.get("residences", "")[:200])
@@ -106,4 +118,29 @@ def send(request, professional, client_id):
             "error_list": summary_of(forms) if request.method == "POST" else [],
         },
         status=status,
+    )
+
+
+def check(request, client, residences, questions, wishes):
+    """Check your answers: what goes to which residences, and the wishes if the client agreed."""
+    details = on_behalf.details_from(questions)
+    consent = any(form.cleaned_data.get("consent") for form in questions)
+    draft = {**dataclasses.asdict(details), "consent": consent}
+    return render(
+        request,
+        "workspace/request_check.html",
+        {
+            "client": client,
+            "residences": residences,
+            "rows": answer_rows(draft, None if wishes is None else consent, change_links=False),
+            "wishes": wishes if consent else None,
+            "posted": [
+                (name, value)
+                for name, values in request.POST.lists()
+                if name not in {"csrfmiddlewaretoken", SEND, CHANGE}
+                for value in values
+            ],
+            "send": SEND,
+            "change": CHANGE,
+        },
     )

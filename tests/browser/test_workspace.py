@@ -131,6 +131,10 @@ def test_the_professionals_day_in_the_browser(
     page.get_by_label("Wat wilt u de zorgaanbieder vertellen of vragen?").fill(
         "Mijn cliënt wil graag komen kijken, samen met haar dochter."
     )
+    page.get_by_role("button", name="Controleer de aanvraag").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kloppen de gegevens?")
+    expect(page.locator(".summary-list")).to_contain_text("komen kijken, samen met haar dochter")
+    axe(page)
     page.get_by_role("button", name="Aanvragen versturen").click()
     expect(page.get_by_text("De 2 aanvragen zijn verstuurd.")).to_be_visible()
     requests = page.locator(".client-requests tbody tr")

@@ -109,19 +109,20 @@ def test_the_professionals_day(client, mee, dementia_homes, django_capture_on_co
     form = client.get(client_page_url + "aanvraag/").content.decode()
     assert 'value="j.jansen@mee.example.nl"' in form and "MEE Rotterdam Rijnmond" in form
     asked, not_asked = dementia_homes[:2], dementia_homes[2]
+    answers = {
+        "residences": [home.pk for home in asked],
+        "name": "Jan Jansen, MEE Rotterdam Rijnmond",
+        "phone": "",
+        "email": "j.jansen@mee.example.nl",
+        "contact_way": "email",
+        "contact_time": "maakt-niet-uit",
+        "message": "Mijn cliënt wil graag komen kijken, het liefst met haar dochter.",
+    }
+    check = client.post(client_page_url + "aanvraag/", answers).content.decode()
+    assert "Kloppen de gegevens?" in check and "het liefst met haar dochter" in check
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            client_page_url + "aanvraag/",
-            {
-                "residences": [home.pk for home in asked],
-                "name": "Jan Jansen, MEE Rotterdam Rijnmond",
-                "phone": "",
-                "email": "j.jansen@mee.example.nl",
-                "contact_way": "email",
-                "contact_time": "maakt-niet-uit",
-                "message": "Mijn cliënt wil graag komen kijken, het liefst met haar dochter.",
-            },
-            follow=True,
+            client_page_url + "aanvraag/", {**answers, "versturen": "1"}, follow=True
         )
     page = response.content.decode()
     assert "De 2 aanvragen zijn verstuurd." in page

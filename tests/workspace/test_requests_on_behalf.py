@@ -24,6 +24,8 @@ SENDER = {
     "contact_way": "email",
     "contact_time": "ochtend",
     "message": "Ik zoek voor mijn cliënt een plek dicht bij haar dochter.",
+    # Sent from the check page ("Aanvragen versturen"); without it the check page is shown.
+    "versturen": "1",
 }
 
 
@@ -264,3 +266,55 @@ def test_the_clients_wishes_go_along_only_with_the_clients_consent(
     with_consent = Enquiry.objects.get(residence=provider_b.residence)
     assert without.wishes is None
     assert "Eigen kamer" in json.dumps(with_consent.wishes, ensure_ascii=False)
+
+
+def test_the_answers_are_checked_on_their_own_page_before_anything_is_sent(
+    signed_in, kept, provider_a, provider_b
+):
+    from html.parser import HTMLParser
+
+    answers = {key: value for key, value in SENDER.items() if key != "versturen"}
+    chosen = [provider_a.residence.pk, provider_b.residence.pk]
+    check = signed_in.post(request_url(kept), {"residences": chosen, **answers})
+    assert check.status_code == 200
+    page = check.content.decode()
+    assert "Kloppen de gegevens?" in page
+    assert "Uw aanvraag gaat naar deze 2 woonlocaties:" in page
+    assert "Huis A" in page and "Huis B" in page
+    for shown in ("Sam de Vries, MEE Rotterdam Rijnmond", "010 123 45 67",
+                  "ondersteuner@example.nl", "E-mail", "Ochtend",
+                  "Ik zoek voor mijn cliënt een plek dicht bij haar dochter."):
+        assert shown in page, shown
+    assert not Enquiry.objects.exists()
+
+    class HiddenFields(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.pairs = []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "input" and attrs.get("type") == "hidden":
+                self.pairs.append((attrs["name"], attrs.get("value") or ""))
+
+    parser = HiddenFields()
+    parser.feed(page)
+    carried = {}
+    for name, value in parser.pairs:
+        if name != "csrfmiddlewaretoken":
+            carried.setdefault(name, []).append(value)
+
+    # "Gegevens wijzigen": back to the form, filled in as it was, nothing sent.
+    change = signed_in.post(request_url(kept), {**carried, "wijzigen": "1"})
+    assert change.status_code == 200
+    form = change.content.decode()
+    assert "Controleer de aanvraag" in form and "Er is een probleem" not in form
+    assert 'value="010 123 45 67"' in form
+    assert f'value="{provider_b.residence.pk}" checked' in form
+    assert not Enquiry.objects.exists()
+
+    # "Aanvragen versturen": what the check page showed goes out.
+    sent = signed_in.post(request_url(kept), {**carried, "versturen": "1"})
+    assert sent.status_code == 302
+    assert sorted(Enquiry.objects.values_list("residence_id", flat=True)) == sorted(chosen)
+    assert {enquiry.phone for enquiry in Enquiry.objects.all()} == {"010 123 45 67"}
