@@ -57,7 +57,9 @@ def send(request, professional, client_id):
             residences = enquiry_services.askable_residences(choose.cleaned_data["residences"])
             if SEND not in request.POST:
                 return check(request, client, residences, questions, wishes)
-            wait = limits.wait_seconds(request, [residence.pk for residence in residences])
+            wait = limits.wait_seconds(
+                request, [residence.pk for residence in residences], professional_id=professional.pk
+            )
             if not wait:
                 details = on_behalf.details_from(questions)
                 consent = any(form.cleaned_data.get("consent") for form in questions)

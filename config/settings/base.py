@@ -275,6 +275,8 @@ ENQUIRY_STATUS_LINK_DAYS = int(env("ENQUIRY_STATUS_LINK_DAYS", "180"))
 # Sent requests (requests, seconds) per visitor address and per residence.
 ENQUIRY_LIMIT_PER_ADDRESS = (int(env("ENQUIRY_LIMIT_PER_ADDRESS", "5")), 3600)
 ENQUIRY_LIMIT_PER_RESIDENCE = (int(env("ENQUIRY_LIMIT_PER_RESIDENCE", "30")), 3600)
+# A professional sends for many clients, often from an office address colleagues share.
+ENQUIRY_LIMIT_PER_PROFESSIONAL = (int(env("ENQUIRY_LIMIT_PER_PROFESSIONAL", "30")), 3600)
 
 # The professionals' workspace (workspace/). Client data is encrypted with the requests' keys
 # (ENQUIRY_ENCRYPTION_KEYS). A client with no activity for WORKSPACE_ARCHIVE_AFTER_DAYS is

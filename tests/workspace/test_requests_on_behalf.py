@@ -160,15 +160,38 @@ def test_more_than_three_residences_are_refused(
     assert not Enquiry.objects.exists()
 
 
-def test_the_requests_apps_rate_limit_holds_on_behalf_too(
-    signed_in, kept, provider_a, settings
+def test_a_professional_is_limited_per_account_not_by_the_offices_address(
+    signed_in, kept, provider_a, provider_b, colleague, settings
 ):
-    settings.ENQUIRY_LIMIT_PER_ADDRESS = (1, 3600)
+    settings.ENQUIRY_LIMIT_PER_ADDRESS = (1, 3600)  # a visitor's limit: not the professional's
+    settings.ENQUIRY_LIMIT_PER_PROFESSIONAL = (2, 3600)
     data = {"residences": [provider_a.residence.pk], **SENDER}
+    assert signed_in.post(request_url(kept), data).status_code == 302
     assert signed_in.post(request_url(kept), data).status_code == 302
     refused = signed_in.post(request_url(kept), data)
     assert refused.status_code == 429
     assert "Er zijn in korte tijd veel aanvragen verstuurd." in refused.content.decode()
+    assert Enquiry.objects.count() == 2
+
+    # A colleague at the same office address has a count of their own.
+    other = Browser()
+    sign_in(other, colleague)
+    theirs = Client.objects.create(
+        professional=Professional.objects.get(user=colleague), label="AB-3"
+    )
+    ShortlistItem.objects.create(client=theirs, residence_id=provider_b.residence.pk)
+    sent = other.post(request_url(theirs), {**data, "residences": [provider_b.residence.pk]})
+    assert sent.status_code == 302
+    assert Enquiry.objects.count() == 3
+
+
+def test_the_requests_apps_per_residence_limit_holds_on_behalf_too(
+    signed_in, kept, provider_a, settings
+):
+    settings.ENQUIRY_LIMIT_PER_RESIDENCE = (1, 3600)
+    data = {"residences": [provider_a.residence.pk], **SENDER}
+    assert signed_in.post(request_url(kept), data).status_code == 302
+    assert signed_in.post(request_url(kept), data).status_code == 429
     assert Enquiry.objects.count() == 1
 
 
