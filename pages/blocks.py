@@ -1,10 +1,11 @@
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from pages.i18n import editor_text
 from pages.navigation import in_active_language
 
 SAFE_URL_PREFIXES = ("/", "https://", "http://", "mailto:", "tel:")
@@ -87,13 +88,20 @@ class LinkStructValue(blocks.StructValue):
         return translated if translated.live else page
 
     def label(self) -> str:
-        """The editor's text; a link that carries its page's title follows the page's
-        translation, and a label from the site's catalogue (the ways in) follows the language."""
+        return self.label_and_language()[0]
+
+    def label_and_language(self) -> tuple[str, str]:
+        """The editor's text, and its language when that is not the visitor's ("" if it is).
+
+        A link that carries its page's title follows the page's translation; any other text is
+        the editor's English text in English (pages.i18n.editor_text)."""
         text = self.get("text") or ""
         page = self.get("link_page")
         if page is not None and text == page.title:
-            return self.page_in_active_language().title
-        return gettext(text) if text else text
+            shown = self.page_in_active_language()
+            language = shown.locale.language_code
+            return shown.title, "" if language == translation.get_language() else language
+        return editor_text(text, self.get("text_en") or "")
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -131,6 +139,15 @@ class LinkBlock(blocks.StructBlock):
     """A menu or footer link: a page on the site or an address."""
 
     text = blocks.CharBlock(label=_("tekst"), max_length=60)
+    text_en = blocks.CharBlock(
+        label=_("tekst in het Engels"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Voor de Engelse site. Leeg: de titel van de Engelse pagina, of anders de "
+            "Nederlandse tekst."
+        ),
+    )
     link_page = blocks.PageChooserBlock(label=_("pagina"), required=False)
     link_url = blocks.CharBlock(
         label=_("of adres"),

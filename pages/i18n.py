@@ -6,6 +6,7 @@ residence's pages are not translated: they are served under every language's pre
 visitor's language, with their own text marked as Dutch by their templates.
 """
 
+from django.conf import settings
 from django.utils import translation
 
 from pages.navigation import in_active_language
@@ -28,3 +29,20 @@ class ServedInEveryLanguage:
 def is_in_active_language(page) -> bool:
     """Whether the page's own text is in the language the visitor reads."""
     return page.locale.language_code == translation.get_language()
+
+
+def editor_text(dutch: str, english: str = "") -> tuple[str, str]:
+    """A text an editor wrote (a setting, a menu label) as the visitor's language shows it, and
+    the language it is in when that is not the visitor's ("nl"), for a `lang` attribute
+    (WCAG 3.1.2).
+
+    In Dutch: the text. In English: the editor's own English text when they wrote one, else the
+    site's catalogue (it translates the texts the site ships with), else the Dutch text, marked.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if not dutch or language == settings.LANGUAGE_CODE:
+        return dutch, ""
+    if english:
+        return english, ""
+    shown = translation.gettext(dutch)
+    return shown, settings.LANGUAGE_CODE if shown == dutch else ""

@@ -4,7 +4,6 @@ import functools
 from django.conf import settings
 from django.db import models
 from django.http import Http404
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -13,7 +12,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock, LinkStreamBlock
-from pages.i18n import ServedInEveryLanguage
+from pages.i18n import ServedInEveryLanguage, editor_text
 from search.criteria import DISTANCE_CHOICES_KM
 
 
@@ -119,6 +118,12 @@ class ContentPage(ServedInEveryLanguage, Page):
         verbose_name = _("inhoudspagina")
 
 
+ENGLISH_HELP = _(
+    "Voor de Engelse site. Leeg: de Nederlandse tekst (de tekst die Woonvinder meelevert, staat "
+    "al in het Engels klaar)."
+)
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     support_name = models.CharField(
@@ -134,8 +139,14 @@ class SiteSettings(BaseSiteSetting):
             "woonplek. Hij of zij werkt niet voor een zorgaanbieder."
         ),
     )
+    support_text_en = models.TextField(
+        _("uitleg cliëntondersteuning in het Engels"), blank=True, help_text=ENGLISH_HELP
+    )
     contact_email = models.EmailField(_("e-mail Woonvinder"), blank=True)
     footer_text = models.CharField(_("tekst onderaan"), max_length=300, blank=True)
+    footer_text_en = models.CharField(
+        _("tekst onderaan in het Engels"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
 
     panels = [
         MultiFieldPanel(
@@ -144,23 +155,28 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("support_phone"),
                 FieldPanel("support_url"),
                 FieldPanel("support_text"),
+                FieldPanel("support_text_en"),
             ],
             heading=_("Onafhankelijke cliëntondersteuning"),
         ),
         FieldPanel("contact_email"),
         FieldPanel("footer_text"),
+        FieldPanel("footer_text_en"),
     ]
 
     TRANSLATED_TEXTS = ("support_text", "footer_text")
 
     def in_active_language(self) -> "SiteSettings":
-        """A copy for showing (never saved) whose texts are in the active language when the
-        catalogue translates them: the defaults shipped with the site are translated."""
+        """A copy for showing (never saved) with its texts in the active language
+        (pages.i18n.editor_text). `languages` names the texts shown in Dutch on the English site,
+        for their `lang` attribute."""
         shown = copy.copy(self)
+        shown.languages = {}
         for field in self.TRANSLATED_TEXTS:
-            text = getattr(self, field)
-            if text:
-                setattr(shown, field, gettext(text))
+            text, language = editor_text(getattr(self, field), getattr(self, f"{field}_en"))
+            setattr(shown, field, text)
+            if language:
+                shown.languages[field] = language
         return shown
 
     class Meta:

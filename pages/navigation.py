@@ -37,6 +37,7 @@ class MenuLink:
     text: str
     url: str
     current: bool = False
+    lang: str = ""  # the text's language when it is not the visitor's (an untranslated label)
 
 
 def reverse_or_path(url_name: str, fallback_path: str) -> str:
@@ -119,31 +120,35 @@ def with_current(entries, request) -> list[MenuLink]:
     """The links, with at most one current: the one that leads closest to the page shown."""
     path = request.path if request else ""
     home = home_url()
-    matches = [url for _text, url in entries if is_current(url, path, home)]
+    matches = [url for _text, url, _lang in entries if is_current(url, path, home)]
     current = max(matches, key=len) if matches else None
-    return [MenuLink(text, url, url == current) for text, url in entries]
+    return [MenuLink(text, url, url == current, lang) for text, url, lang in entries]
 
 
-def entries_from_stream(stream, request) -> list[tuple[str, str]]:
+def entries_from_stream(stream, request) -> list[tuple[str, str, str]]:
+    """(text, address, language of the text when not the visitor's) per link in the stream."""
     entries = []
     for block in stream:
         url = block.value.url(request)
         if url:
-            entries.append((block.value.label(), url))
+            text, language = block.value.label_and_language()
+            entries.append((text, url, language))
     return entries
 
 
-def default_main_entries(request, site: Site | None) -> list[tuple[str, str]]:
+def default_main_entries(request, site: Site | None) -> list[tuple[str, str, str]]:
     entries = [
-        (_("Home"), home_url()),
-        (_("Stap voor stap kiezen"), questionnaire_url()),
-        (_("Direct zoeken"), search_url()),
+        (_("Home"), home_url(), ""),
+        (_("Stap voor stap kiezen"), questionnaire_url(), ""),
+        (_("Direct zoeken"), search_url(), ""),
     ]
     if site is not None:
-        root = site.root_page
-        for child in root.get_children().live().public().in_menu():
-            entries.append((child.title, child.get_url(request=request)))
-    return [(text, url) for text, url in entries if url]
+        active = translation.get_language()
+        for child in site.root_page.get_children().live().public().in_menu():
+            shown = child.localized  # the page's translation, when it has one
+            language = "" if shown.locale.language_code == active else shown.locale.language_code
+            entries.append((shown.title, shown.get_url(request=request), language))
+    return [entry for entry in entries if entry[1]]
 
 
 def main_menu(request) -> list[MenuLink]:

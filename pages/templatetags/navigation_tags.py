@@ -25,8 +25,9 @@ def footer_menu(context):
 @register.simple_tag(takes_context=True)
 def site_settings(context):
     """`{% site_settings as support %}`: the editors' site settings for the request's site
-    (Wagtail keeps them on the request), with their texts in the visitor's language where the
-    catalogue has them (the shipped defaults); an editor's own text stays as written."""
+    (Wagtail keeps them on the request), with their texts in the visitor's language: the
+    editor's English text, or the catalogue's for the shipped defaults, or else the Dutch text
+    with `languages` naming it for its `lang` attribute (SiteSettings.in_active_language)."""
     from pages.models import SiteSettings
 
     request = context.get("request")
