@@ -19,7 +19,7 @@ from django.views.generic import TemplateView
 from enquiries import figures, selectors, services
 from enquiries.admin_forms import CoordinatorsForm, StatusForm
 from enquiries.models import AccessLog, Status
-from residences import numbers
+from residences import numbers, roles
 from residences.admin_pages import AdminPageMixin
 
 
@@ -214,7 +214,7 @@ class OverviewView(AdminPage):
     header_icon = "table"
     access_log_size = 100
 
-    may_view = staticmethod(selectors.may_view_overview)
+    may_view = staticmethod(roles.coordinates)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -246,7 +246,7 @@ class RegionReportView(AdminPage):
     page_title = gettext_lazy("Aanvragen: cijfers van de regio")
     header_icon = "table"
 
-    may_view = staticmethod(selectors.may_view_region_figures)
+    may_view = staticmethod(roles.may_view_region_figures)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

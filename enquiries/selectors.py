@@ -22,21 +22,7 @@ from enquiries.models import Enquiry, Status
 from enquiries.workdays import PICKUP_WORKING_DAYS, working_days_between
 from residences.availability import editable_residences
 from residences.models import ResidencePage
-from residences.onboarding import COORDINATOR_GROUP_NAME
-
-
-def is_coordinator(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=COORDINATOR_GROUP_NAME).exists()
-
-
-def may_view_overview(user) -> bool:
-    return user.is_authenticated and user.is_active and (user.is_superuser or is_coordinator(user))
-
-
-def may_view_region_figures(user) -> bool:
-    """The region's anonymous figures (on requests, and the demand signal): for coordinators
-    and for every provider's editors. Only groups of MIN_GROUP_SIZE or more are in them."""
-    return may_view_overview(user) or may_use_inbox(user)
+from residences.roles import COORDINATOR_GROUP_NAME, is_coordinator
 
 
 def readable_residences(user) -> QuerySet[ResidencePage]:

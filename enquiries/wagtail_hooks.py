@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from enquiries import admin_views, selectors
+from residences import roles
 
 
 @hooks.register("register_admin_urls")
@@ -51,12 +52,12 @@ class InboxMenuItem(MenuItem):
 
 class OverviewMenuItem(MenuItem):
     def is_shown(self, request):
-        return selectors.may_view_overview(request.user)
+        return roles.coordinates(request.user)
 
 
 class RegionReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return selectors.may_view_region_figures(request.user)
+        return roles.may_view_region_figures(request.user)
 
 
 @hooks.register("register_reports_menu_item")

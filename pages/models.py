@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from pages.blocks import ContentStreamBlock, LinkStreamBlock
 from pages.i18n import ServedInEveryLanguage, editor_text
-from search.criteria import DISTANCE_CHOICES_KM
 
 
 class HomePage(Page):
@@ -32,17 +31,6 @@ class HomePage(Page):
     subpage_types = ["pages.ContentPage", "residences.ProviderPage"]
     max_count = 1
     template = "pages/home_page.html"
-
-    # The "Direct zoeken" form offers the everyday part of the distances the search accepts, so
-    # the two lists cannot drift apart.
-    DISTANCE_CHOICES = tuple(km for km in DISTANCE_CHOICES_KM if 5 <= km <= 50)
-    DEFAULT_DISTANCE = 15
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["distance_choices"] = self.DISTANCE_CHOICES
-        context["default_distance"] = self.DEFAULT_DISTANCE
-        return context
 
     def route(self, request, path_components):
         """A page below a translation of the home page (the English home) that has no

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from pages.models import ContentPage
-from search.criteria import clean_value
+from pages.query import clean_value
 
 WORD = re.compile(r"\w+")
 RESULTS_PER_PAGE = 10

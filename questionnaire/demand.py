@@ -14,10 +14,10 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from enquiries.selectors import may_view_region_figures
 from questionnaire import clock
 from questionnaire.models import DemandSignal
 from residences import taxonomy
+from residences.roles import may_view_region_figures
 from search.criteria import Criteria
 
 MIN_GROUP_SIZE = 10

@@ -190,7 +190,7 @@ def provider_editors(provider: ProviderPage):
     from django.contrib.auth import get_user_model
     from wagtail.models import GroupPagePermission
 
-    from residences.onboarding import COORDINATOR_GROUP_NAME
+    from residences.roles import COORDINATOR_GROUP_NAME
 
     groups = (
         GroupPagePermission.objects.filter(page=provider, permission__codename="change_page")

@@ -29,10 +29,10 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext, gettext_lazy
 
 from residences.models import ProviderPage
+from residences.roles import COORDINATOR_GROUP_NAME, coordinates
 
 logger = logging.getLogger(__name__)
 
-COORDINATOR_GROUP_NAME = "Regiocoördinatoren"
 SECONDS_PER_DAY = 24 * 3600
 
 
@@ -89,9 +89,7 @@ def pending_editors():
 
 
 def may_send_invitations(user) -> bool:
-    return user.is_active and (
-        user.is_superuser or user.groups.filter(name=COORDINATOR_GROUP_NAME).exists()
-    )
+    return coordinates(user)
 
 
 def in_both_languages(text) -> str:

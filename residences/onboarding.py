@@ -35,8 +35,9 @@ from wagtail.models import (
 )
 
 from residences import taxonomy
-from residences.invitations import COORDINATOR_GROUP_NAME, send_invitation
+from residences.invitations import send_invitation
 from residences.models import ProviderPage
+from residences.roles import COORDINATOR_GROUP_NAME
 
 WORKFLOW_NAME = "Beoordeling regio"
 APPROVAL_TASK_NAME = "Beoordeling door regiocoördinator"

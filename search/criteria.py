@@ -7,12 +7,12 @@ notices the results page shows.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
+from pages.query import clean_value
 from residences import geo, numbers, taxonomy
 
 # Every code list that can hold a must condition or a wish, with its name in the URL.
@@ -48,6 +48,9 @@ URGENCY_VALUES = frozenset(taxonomy.Urgency.values)
 MUST_ALL_LISTS = frozenset({"support", "facilities", "environment"})
 
 DISTANCE_CHOICES_KM = (2, 5, 10, 15, 25, 50, 100)
+# The home page's "Direct zoeken" offers the everyday part of them, so the lists cannot drift.
+QUICK_DISTANCE_CHOICES_KM = tuple(km for km in DISTANCE_CHOICES_KM if 5 <= km <= 50)
+QUICK_DEFAULT_DISTANCE_KM = 15
 MAX_TEXT_LENGTH = 200
 MAX_PAGE = 500
 MAX_AGE = 120
@@ -214,14 +217,6 @@ def _normalise_wishes(wishes) -> tuple[Wish, ...]:
 
 
 # Control characters (NUL above all: PostgreSQL refuses it in text) never mean anything in a search.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def clean_value(value: str) -> str:
-    """A query-string value as the parser reads it: control characters removed, spaces trimmed."""
-    return _CONTROL_CHARACTERS.sub("", value).strip()
-
-
 class _QueryParser:
     def __init__(self, query):
         self.query = query

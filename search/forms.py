@@ -13,8 +13,9 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
+from pages.query import clean_value
 from residences import numbers
-from search.criteria import clean_value, parse_wishes
+from search.criteria import parse_wishes
 
 
 class FilterForm(forms.Form):

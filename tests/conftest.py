@@ -58,7 +58,7 @@ def provider_b(db):
 def coordinator(provider_a, provider_b):
     from django.contrib.auth.models import Group
 
-    from residences.onboarding import COORDINATOR_GROUP_NAME
+    from residences.roles import COORDINATOR_GROUP_NAME
     from tests.factories import UserFactory
 
     return UserFactory(

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from residences import presenters, taxonomy
 from search import ranking, shortlist
-from search.criteria import Criteria
+from search.criteria import QUICK_DEFAULT_DISTANCE_KM, QUICK_DISTANCE_CHOICES_KM, Criteria
 from search.views.presentation import results_url
 
 register = template.Library()
@@ -24,6 +24,12 @@ STATUS_TAGS = {
     Status.LONG_WAIT: "tag--neutral",
     Status.UNKNOWN: "tag--neutral",
 }
+
+
+@register.simple_tag
+def quick_search_distances() -> dict:
+    """The distances of the home page's "Direct zoeken" form, and the one chosen at first."""
+    return {"choices": QUICK_DISTANCE_CHOICES_KM, "default": QUICK_DEFAULT_DISTANCE_KM}
 
 
 @register.simple_tag

@@ -1,8 +1,15 @@
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
 from pages.models import HomePage, SiteSettings
+from search.criteria import (
+    DISTANCE_CHOICES_KM,
+    QUICK_DEFAULT_DISTANCE_KM,
+    QUICK_DISTANCE_CHOICES_KM,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +28,11 @@ def test_home_page_offers_the_questionnaire_and_a_direct_search(client, home_pag
 def test_direct_search_offers_distances_as_a_select_with_a_default(client, home_page):
     response = client.get("/")
 
-    assert response.context["distance_choices"] == HomePage.DISTANCE_CHOICES
-    assert f'value="{HomePage.DEFAULT_DISTANCE}" selected' in response.content.decode()
+    html = response.content.decode()
+    select = html.split('<select id="home-afstand"', 1)[1].split("</select>", 1)[0]
+    assert re.findall(r'value="(\d+)"', select) == [str(km) for km in QUICK_DISTANCE_CHOICES_KM]
+    assert set(QUICK_DISTANCE_CHOICES_KM) <= set(DISTANCE_CHOICES_KM)  # the search accepts them
+    assert f'value="{QUICK_DEFAULT_DISTANCE_KM}" selected' in select
 
 
 def test_home_page_links_the_ways_in_by_their_url_names_once_registered(client, home_page):

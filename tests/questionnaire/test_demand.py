@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from questionnaire import clock, demand
 from questionnaire.models import DemandSignal
-from residences.invitations import COORDINATOR_GROUP_NAME
+from residences.roles import COORDINATOR_GROUP_NAME
 from tests.factories import UserFactory
 
 

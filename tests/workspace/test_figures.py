@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from residences.invitations import COORDINATOR_GROUP_NAME
+from residences.roles import COORDINATOR_GROUP_NAME
 from tests.factories import UserFactory
 from tests.workspace.conftest import make_professional
 from workspace.models import Client, Professional, SavedSearch

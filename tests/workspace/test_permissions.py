@@ -5,7 +5,7 @@ editors, coordinators, superusers and a session without a verified second factor
 import pytest
 from django.contrib.auth.models import Group
 
-from residences.invitations import COORDINATOR_GROUP_NAME
+from residences.roles import COORDINATOR_GROUP_NAME
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.residences.conftest import make_provider
 from tests.workspace.conftest import make_professional, sign_in

@@ -24,7 +24,7 @@ PASSWORD = "Zonnige-Dinsdag-2026!"
 def invite_by_coordinator(client, organisation):
     from django.contrib.auth.models import Group
 
-    from residences.invitations import COORDINATOR_GROUP_NAME
+    from residences.roles import COORDINATOR_GROUP_NAME
 
     coordinator = UserFactory(
         username="coordinator", groups=[Group.objects.get_or_create(name=COORDINATOR_GROUP_NAME)[0]]

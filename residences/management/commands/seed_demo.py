@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from residences.demo.seed import (
@@ -51,7 +52,5 @@ class Command(BaseCommand):
         create_demo_content(HomePage.default_home())
 
     def rebuild_index(self):
-        from search.indexing import rebuild_index
-
-        counts = rebuild_index()
-        self.stdout.write(f"Zoekindex opnieuw opgebouwd: {counts}.")
+        # The search app's own command: the catalogue does not import search.
+        call_command("search_index", "rebuild", stdout=self.stdout)
