@@ -19,7 +19,7 @@ from django.views.generic import TemplateView
 from enquiries import figures, selectors, services
 from enquiries.admin_forms import CoordinatorsForm, StatusForm
 from enquiries.models import AccessLog, Status
-from residences import numbers, roles
+from residences import numbers, roles, taxonomy
 from residences.admin_pages import AdminPageMixin
 
 
@@ -250,9 +250,14 @@ class RegionReportView(AdminPage):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        report = figures.report()
+        regions = roles.figure_regions(self.request.user)
+        report = figures.report(regions=regions)
         context.update(
             {
+                # An editor sees the regions of their own providers; a coordinator all of them.
+                "regions": None
+                if regions is None
+                else sorted(str(dict(taxonomy.Region.choices).get(code, code)) for code in regions),
                 "tables": [
                     (_("Per maand"), report["month"]),
                     (_("Per gemeente"), report["municipality"]),

@@ -52,13 +52,17 @@ def _row(label: str, items: list[tuple]) -> Row:
     )
 
 
-def report(minimum: int = MIN_GROUP_SIZE) -> dict[str, list[Row]]:
+def report(minimum: int = MIN_GROUP_SIZE, regions=None) -> dict[str, list[Row]]:
+    """The figures of the requests to residences of providers in `regions` (all when None)."""
     groups: dict[str, dict[str, list]] = {
         "month": defaultdict(list),
         "municipality": defaultdict(list),
         "care_profile": defaultdict(list),
     }
-    rows = Enquiry.objects.values_list(
+    enquiries = Enquiry.objects.all()
+    if regions is not None:
+        enquiries = enquiries.filter(provider__region__in=regions)
+    rows = enquiries.values_list(
         "created_at", "picked_up_at", "status", "residence__municipality",
         "residence__care_profiles",
     )

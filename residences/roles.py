@@ -20,6 +20,21 @@ def coordinates(user) -> bool:
     return user.is_authenticated and user.is_active and (user.is_superuser or is_coordinator(user))
 
 
+def figure_regions(user) -> set[str] | None:
+    """The care-office regions whose figures the user sees: every region (None) for
+    coordinators, else the regions of the providers the user edits."""
+    if coordinates(user):
+        return None
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from residences.models import ProviderPage
+
+    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return set(
+        ProviderPage.objects.filter(pk__in=pages.values("pk")).values_list("region", flat=True)
+    )
+
+
 def may_view_region_figures(user) -> bool:
     """The region's anonymous figures (on requests, and the demand signal): for coordinators and
     for every provider's editors. Only groups of a minimum size are in them."""

@@ -102,3 +102,34 @@ def test_providers_editors_see_both_regional_reports_in_their_menu_anonymous_onl
         row = re.search(cells, page)
         assert row and row.group(1) == "10", page
         assert "Maassluis" not in page  # nine searches: a group too small to show
+
+
+@pytest.mark.django_db
+def test_an_editor_sees_the_figures_of_their_own_providers_region(
+    client, provider_a, provider_b, coordinator
+):
+    """Provider B works in Haaglanden: its editor sees Haaglanden's requests, A's editor
+    Rotterdam-Rijnmond's, the coordinator both."""
+    from residences.models import ProviderPage
+    from residences.taxonomy import Region
+
+    ProviderPage.objects.filter(pk=provider_b.page.pk).update(region=Region.HAAGLANDEN)
+    the_hague = ResidencePageFactory(
+        parent=provider_b.page, title="Duinzicht", municipality="Den Haag"
+    )
+    for residence in (provider_a.residence, the_hague):
+        for _number in range(10):
+            store_enquiry(residence)
+    url = reverse("enquiries_region_report")
+
+    def shown(user):
+        client.force_login(user)
+        page = client.get(url).content.decode()
+        return {name for name in ("Rotterdam", "Den Haag") if f"<th scope=\"row\">{name}" in page}
+
+    assert shown(coordinator) == {"Rotterdam", "Den Haag"}
+    assert shown(provider_a.editor) == {"Rotterdam"}
+    assert shown(provider_b.editor) == {"Den Haag"}
+    client.force_login(provider_b.editor)
+    assert "Regio: <strong>Haaglanden</strong>" in client.get(url).content.decode()
+    assert figures.report(regions={Region.HAAGLANDEN})["municipality"][0].label == "Den Haag"
