@@ -91,11 +91,14 @@ class PendingSync:
         self.ids: set[int] = set()
         self.paths: set[str] = set()
         self.deleted_any = False
+        self.flushed = False
 
     def flush(self) -> None:
-        if getattr(_state, "pending", None) is not self:
+        if self.flushed:
             return  # registered more than once: the first call synced everything
-        _state.pending = None
+        self.flushed = True
+        if getattr(_state, "pending", None) is self:
+            _state.pending = None
         _safely(self._sync)
 
     def _sync(self) -> None:

@@ -187,3 +187,20 @@ def test_sync_pages_writes_large_sets_in_batches(recording, monkeypatch):
     monkeypatch.setattr(indexing, "BATCH_SIZE", 2)
     indexing.sync_pages([5, 1, 4, 3, 2])
     assert recording.calls == [("delete", [1, 2]), ("delete", [3, 4]), ("delete", [5])]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_outside_any_transaction_is_synced_at_once(recording):
+    """Autocommit (a management command, the live server of the browser tests): no transaction
+    to wait for, so the sync runs straight away."""
+    from search import signals
+
+    provider = ProviderPageFactory()
+    residence = ResidencePageFactory(parent=provider)
+    SearchEntry.objects.filter(pk=residence.pk).delete()
+    recording.calls.clear()
+
+    assert transaction.get_autocommit()
+    assert signals.schedule_sync([residence.pk]) is None
+    assert ("upsert", [residence.pk]) in recording.calls
+    assert SearchEntry.objects.filter(pk=residence.pk).exists()
