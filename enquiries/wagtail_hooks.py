@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,6 +7,24 @@ from wagtail.admin.ui.components import Component
 
 from enquiries import admin_views, selectors
 from residences import roles
+
+# The way into a request on the public pages (pages/templatetags/hook_tags.py).
+
+
+def request_link(request, ids) -> str:
+    if not ids:
+        return ""
+    return render_to_string("enquiries/includes/request_link.html", {"ids": ids}, request=request)
+
+
+@hooks.register("woonvinder_residence_actions", order=1)  # after the workspace's offer
+def request_link_on_a_residence(request, residence, **values):
+    return request_link(request, [residence.pk])
+
+
+@hooks.register("woonvinder_residence_list_actions")
+def request_link_on_a_list(request, residence_ids, **values):
+    return request_link(request, list(residence_ids))
 
 
 @hooks.register("register_admin_urls")

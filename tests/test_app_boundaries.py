@@ -75,3 +75,24 @@ def test_the_cycle_check_finds_a_cycle():
 
     assert find_cycle(graph) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b": []}, "b": {}}) == []
+
+
+def test_templates_below_name_no_template_or_tag_library_of_the_apps_above():
+    """The catalogue's, the search's and the questionnaire's pages leave places for the requests
+    and the workspace (Wagtail hooks, pages/templatetags/hook_tags.py) instead of naming them."""
+    above = ("enquiries/", "workspace/", "enquiries:", "workspace:", "workspace_tags")
+    folders = [
+        ROOT / "site" / "templates",
+        *(ROOT / app / "templates" for app in ("pages", "residences", "search", "questionnaire")),
+        ROOT / "search" / "jinja2",
+    ]
+    hits = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for folder in folders
+        if folder.exists()
+        for path in sorted(folder.rglob("*.html"))
+        for name in above
+        if name in path.read_text()
+    ]
+
+    assert hits == []

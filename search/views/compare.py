@@ -53,6 +53,7 @@ def compare(request):
         ),
         "current_url": request.get_full_path(),
         "compare_max": shortlist.COMPARE_MAX,
+        "residence_ids": [page.id for page in pages],
     }
     return render(request, "search/compare.html", context)
 

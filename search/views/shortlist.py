@@ -26,6 +26,7 @@ def shortlist_page(request):
         **_list_context(residences),
         "share_url": request.build_absolute_uri(share_path) if residences else "",
         "current_url": request.get_full_path(),
+        "residence_ids": [page.id for page in residences],
     }
     return render(request, "search/shortlist.html", context)
 

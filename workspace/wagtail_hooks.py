@@ -1,15 +1,15 @@
-"""What the public pages show a signed-in professional: "Bewaar voor een cliënt".
+"""What the public pages show a signed-in professional: "Bewaar voor een cliënt", through the
+pages' hook places (pages/templatetags/hook_tags.py).
 
 Per visitor (the user, their clients, the CSRF token): never inside a {% cache %} fragment.
 Anonymous visitors and anyone who is not a verified professional get nothing, and no query.
 """
 
-from django import template
+from django.template.loader import render_to_string
+from wagtail import hooks
 
 from workspace import accounts, services
 from workspace.views_for_client import NEXT_FIELD
-
-register = template.Library()
 
 
 def verified_professional(request):
@@ -19,20 +19,27 @@ def verified_professional(request):
     return accounts.professional_of(user)
 
 
-@register.inclusion_tag("workspace/_save_for_client.html", takes_context=True)
-def save_for_client(context, criteria=None, residence=None):
+def save_for_client(request, *, criteria=None, residence=None) -> str:
     """The search of `criteria` for a client's saved searches, or `residence` for a client's
     shortlist."""
-    request = context.get("request")
     professional = verified_professional(request)
     if professional is None:
-        return {"show": False}
-    return {
-        "show": True,
+        return ""
+    context = {
         "clients": services.sorted_clients(professional),
         "address": f"?{criteria.to_query()}" if criteria is not None else "",
         "residence": residence,
         "next_field": NEXT_FIELD,
         "next": request.get_full_path(),
-        "csrf_token": context.get("csrf_token"),
     }
+    return render_to_string("workspace/_save_for_client.html", context, request=request)
+
+
+@hooks.register("woonvinder_results_actions")
+def save_search_for_client(request, criteria, **values):
+    return save_for_client(request, criteria=criteria)
+
+
+@hooks.register("woonvinder_residence_actions")
+def save_residence_for_client(request, residence, **values):
+    return save_for_client(request, residence=residence)
