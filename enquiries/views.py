@@ -21,6 +21,7 @@ from enquiries.forms import HONEYPOT_FIELD, error_list
 from enquiries.models import ContactTime, ContactWay, Enquiry, Role
 from questionnaire import flow, storage
 from questionnaire import summary as wishes_summary
+from questionnaire.kinds import FOR_CLIENT, FOR_RELATIVE, FOR_SELF
 from questionnaire.views.common import results_url
 from residences import numbers
 
@@ -35,6 +36,16 @@ def parse_ids(raw: str) -> list[int]:
         if number is not None and number not in ids:
             ids.append(number)
     return ids
+
+
+# Told once: whom the questionnaire was for says who asks (questionnaire/kinds.py's codes).
+ROLE_FOR_WHOM = {FOR_SELF: Role.CLIENT, FOR_RELATIVE: Role.RELATIVE, FOR_CLIENT: Role.PROFESSIONAL}
+
+
+def role_from_questionnaire(request) -> str | None:
+    """Who asks, as the visitor's questionnaire already says (kept in their session only)."""
+    state, _expired = storage.load(request)
+    return ROLE_FOR_WHOM.get((state.answers or {}).get("voor-wie"))
 
 
 def current_wishes(request) -> dict | None:
@@ -65,7 +76,11 @@ def start(request):
     residences = services.askable_residences(parse_ids(raw))
     if not residences:
         return no_draft(request)
-    drafts.save(request, {"residences": [residence.pk for residence in residences]})
+    draft = {"residences": [residence.pk for residence in residences]}
+    role = role_from_questionnaire(request)
+    if role:
+        draft["role"] = role  # chosen already on the first page, and still changeable there
+    drafts.save(request, draft)
     return redirect(step_url(steps.STEPS[0]))
 
 

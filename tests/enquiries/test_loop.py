@@ -109,3 +109,30 @@ def test_wishes_are_only_sent_with_the_ticked_consent(client, provider_a):
     client.post(reverse("enquiries:step", args=["wensen"]), {})
     client.post(reverse("enquiries:check"))
     assert Enquiry.objects.get().wishes is None
+
+
+@pytest.mark.parametrize(
+    ("for_whom", "role"), [("zelf", "client"), ("naaste", "naaste"), ("client", "professional")]
+)
+def test_who_asks_is_chosen_already_from_the_questionnaires_for_whom(
+    client, provider_a, for_whom, role
+):
+    """Told once: the questionnaire asked whom the search is for; the request's first page has
+    that answer chosen, and the visitor can still change it."""
+    from tests.questionnaire.conftest import FULL_ANSWERS
+
+    Visitor(client).complete({**FULL_ANSWERS, "voor-wie": for_whom})
+    start = client.get(f"{reverse('enquiries:start')}?residences={provider_a.residence.pk}")
+    page = client.get(start["Location"]).content.decode()
+    checked = re.findall(r'<input[^>]*name="role"[^>]*>', page)
+    assert [tag for tag in checked if "checked" in tag] == [
+        tag for tag in checked if f'value="{role}"' in tag
+    ]
+    assert len([tag for tag in checked if "checked" in tag]) == 1
+
+
+def test_without_a_questionnaire_nothing_is_chosen_for_the_visitor(client, provider_a):
+    start = client.get(f"{reverse('enquiries:start')}?residences={provider_a.residence.pk}")
+    page = client.get(start["Location"]).content.decode()
+    radios = re.findall(r'<input[^>]*name="role"[^>]*>', page)
+    assert radios and not [tag for tag in radios if "checked" in tag]
