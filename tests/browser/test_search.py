@@ -51,7 +51,7 @@ def test_shortlist_and_compare(page, site_url, catalogue, axe, screenshot):
     axe(page)
     page.get_by_role("link", name="Vergelijk naast elkaar").click()
     table = page.get_by_role("table")
-    assert table.get_by_role("columnheader").count() == 2
+    expect(table.get_by_role("columnheader")).to_have_count(2)
     expect(table.get_by_role("rowheader", name="Zorgprofielen (Wlz)")).to_be_visible()
     axe(page)
     screenshot(page, "search-compare")

@@ -95,12 +95,12 @@ def test_language_switch_keeps_the_page_and_its_query(page, site_url, axe):
 
     address = urlsplit(page.url)
     assert (address.path, address.query) == ("/en/zoeken-op-site/", "q=wlz")
-    assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("link", name="Skip to content").count() == 1
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("link", name="Skip to content")).to_have_count(1)
     axe(page)
     page.get_by_role("link", name="Nederlands").click()
     page.wait_for_load_state()
-    assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
     address = urlsplit(page.url)
     assert (address.path, address.query) == ("/zoeken-op-site/", "q=wlz")
 
