@@ -82,7 +82,11 @@ def _client_key(request: HttpRequest, limit: Limit, now: float) -> str:
 def hit(request: HttpRequest, limit: Limit, now: float | None = None) -> int:
     """Count this request in the client's current window and return the count so far."""
     now = time.time() if now is None else now
-    key = _client_key(request, limit, now)
+    return count(_client_key(request, limit, now), limit)
+
+
+def count(key: str, limit: Limit) -> int:
+    """Count one hit under `key` (which names the current window) and return the count so far."""
     # add() is atomic on every cache backend: it only sets the key when it is missing.
     cache.add(key, 0, timeout=limit.seconds + 1)
     try:

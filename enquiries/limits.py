@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 
 from config import ratelimit
 
@@ -20,19 +19,10 @@ def address_limit() -> ratelimit.Limit:
     return ratelimit.Limit("enquiries:address", requests, seconds)
 
 
-def counted(name: str, seconds: int, now: float) -> int:
-    """Count one hit in this fixed window of `seconds`; returns the hits so far."""
-    key = f"enquiries:{name}:{int(now // seconds)}"
-    cache.add(key, 0, timeout=seconds + 1)
-    try:
-        return cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=seconds + 1)
-        return 1
-
-
-def window_left(seconds: int, now: float) -> int:
-    return max(1, int(seconds - now % seconds))
+def exceeded(limit: ratelimit.Limit, name: str, now: float) -> bool:
+    """Count one hit for `name` (a residence, a professional) in the current window."""
+    key = f"{limit.prefix}:{name}:{int(now // limit.seconds)}"
+    return ratelimit.count(key, limit) > limit.requests
 
 
 def wait_seconds(request, residence_ids, *, professional_id: int | None = None) -> int:
@@ -45,11 +35,11 @@ def wait_seconds(request, residence_ids, *, professional_id: int | None = None) 
         if ratelimit.hit(request, limit, now) > limit.requests:
             return ratelimit.retry_after(limit, now)
     else:
-        requests, seconds = settings.ENQUIRY_LIMIT_PER_PROFESSIONAL
-        if counted(f"professional:{professional_id}", seconds, now) > requests:
-            return window_left(seconds, now)
-    requests, seconds = settings.ENQUIRY_LIMIT_PER_RESIDENCE
+        limit = ratelimit.Limit("enquiries:professional", *settings.ENQUIRY_LIMIT_PER_PROFESSIONAL)
+        if exceeded(limit, str(professional_id), now):
+            return ratelimit.retry_after(limit, now)
+    limit = ratelimit.Limit("enquiries:residence", *settings.ENQUIRY_LIMIT_PER_RESIDENCE)
     for residence_id in residence_ids:
-        if counted(f"residence:{residence_id}", seconds, now) > requests:
-            return window_left(seconds, now)
+        if exceeded(limit, str(residence_id), now):
+            return ratelimit.retry_after(limit, now)
     return 0
