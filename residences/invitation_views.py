@@ -1,5 +1,6 @@
 """The coordinators' admin screen: editors who have not chosen a password, and a button to
-send their invitation again. Thin: residences/invitations.py decides who may and what happens."""
+send their invitation again. Thin: residences/roles.py decides who may, residences/invitations.py
+what happens."""
 
 from django import forms
 from django.contrib import messages
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from residences import invitations
+from residences import invitations, roles
 from residences.admin_pages import AdminPageMixin
 
 
@@ -23,7 +24,7 @@ class InvitationsView(AdminPageMixin, FormView):
     page_title = gettext_lazy("Uitnodigingen voor redacteuren")
     header_icon = "mail"
 
-    may_view = staticmethod(invitations.may_send_invitations)
+    may_view = staticmethod(roles.coordinates)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -29,7 +29,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext, gettext_lazy
 
 from residences.models import ProviderPage
-from residences.roles import COORDINATOR_GROUP_NAME, coordinates
+from residences.roles import COORDINATOR_GROUP_NAME
 
 logger = logging.getLogger(__name__)
 
@@ -86,10 +86,6 @@ def pending_editors():
         .distinct()
         .order_by("email")
     )
-
-
-def may_send_invitations(user) -> bool:
-    return coordinates(user)
 
 
 def in_both_languages(text) -> str:

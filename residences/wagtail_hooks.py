@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from residences import availability, invitation_views, invitations, lanes, views
+from residences import availability, invitation_views, lanes, roles, views
 
 DASHBOARD_LIMIT = 10
 
@@ -63,7 +63,7 @@ def register_onboarding_menu_item():
 
 class InvitationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return invitations.may_send_invitations(request.user)
+        return roles.coordinates(request.user)
 
 
 @hooks.register("register_admin_menu_item")

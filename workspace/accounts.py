@@ -28,10 +28,6 @@ def professional_group() -> Group:
     return group
 
 
-def may_invite(user) -> bool:
-    return invitations.may_send_invitations(user)
-
-
 def professional_of(user) -> Professional | None:
     """The user's professional profile, or None for anyone who is not a professional."""
     if not user.is_authenticated or not user.is_active:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from enquiries.forms import error_list
+from residences import roles
 from workspace import accounts, forms, links, selectors, services, twofactor, wishes
 from workspace.models import ShareLink
 
@@ -63,7 +64,7 @@ def coordinator_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-        if not accounts.may_invite(request.user):
+        if not roles.coordinates(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

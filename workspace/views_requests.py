@@ -55,20 +55,21 @@ def send(request, professional, client_id):
         forms = [choose, *questions]
         if all(form.is_valid() for form in forms) and CHANGE not in request.POST:
             residences = enquiry_services.askable_residences(choose.cleaned_data["residences"])
+            details = on_behalf.details_from(questions)
+            consent = any(form.cleaned_data.get("consent") for form in questions)
+            attached = wishes if consent else None
             if SEND not in request.POST:
-                return check(request, client, residences, questions, wishes)
+                return check(request, client, residences, details, wishes, attached)
             wait = limits.wait_seconds(
                 request, [residence.pk for residence in residences], professional_id=professional.pk
             )
             if not wait:
-                details = on_behalf.details_from(questions)
-                consent = any(form.cleaned_data.get("consent") for form in questions)
                 on_behalf.send_for_client(
                     request=request,
                     client=client,
                     residences=residences,
                     details=details,
-                    wishes=wishes if consent else None,
+                    wishes=attached,
                 )
                 messages.success(
                     request,
@@ -123,19 +124,20 @@ def send(request, professional, client_id):
     )
 
 
-def check(request, client, residences, questions, wishes):
-    """Check your answers: what goes to which residences, and the wishes if the client agreed."""
-    details = on_behalf.details_from(questions)
-    consent = any(form.cleaned_data.get("consent") for form in questions)
-    draft = {**dataclasses.asdict(details), "consent": consent}
+def check(request, client, residences, details, wishes, attached):
+    """Check your answers: what goes to which residences, and the wishes if the client agreed
+    (`attached`; `wishes` is None when the client has none to share)."""
+    draft = dataclasses.asdict(details)
     return render(
         request,
         "workspace/request_check.html",
         {
             "client": client,
             "residences": residences,
-            "rows": answer_rows(draft, None if wishes is None else consent, change_links=False),
-            "wishes": wishes if consent else None,
+            "rows": answer_rows(
+                draft, None if wishes is None else attached is not None, change_links=False
+            ),
+            "wishes": attached,
             "posted": [
                 (name, value)
                 for name, values in request.POST.lists()
