@@ -1,12 +1,11 @@
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 from pages.i18n import editor_text
-from pages.navigation import in_active_language
+from pages.navigation import in_active_language, language_mark
 
 SAFE_URL_PREFIXES = ("/", "https://", "http://", "mailto:", "tel:")
 
@@ -99,8 +98,7 @@ class LinkStructValue(blocks.StructValue):
         page = self.get("link_page")
         if page is not None and text == page.title:
             shown = self.page_in_active_language()
-            language = shown.locale.language_code
-            return shown.title, "" if language == translation.get_language() else language
+            return shown.title, language_mark(shown.locale.language_code)
         return editor_text(text, self.get("text_en") or "")
 
 

@@ -9,7 +9,7 @@ visitor's language, with their own text marked as Dutch by their templates.
 from django.conf import settings
 from django.utils import translation
 
-from pages.navigation import in_active_language
+from pages.navigation import in_active_language, language_mark
 
 
 class ServedInEveryLanguage:
@@ -26,11 +26,6 @@ class ServedInEveryLanguage:
         return site_id, root_url, in_active_language(page_path)
 
 
-def is_in_active_language(page) -> bool:
-    """Whether the page's own text is in the language the visitor reads."""
-    return page.locale.language_code == translation.get_language()
-
-
 def editor_text(dutch: str, english: str = "") -> tuple[str, str]:
     """A text an editor wrote (a setting, a menu label) as the visitor's language shows it, and
     the language it is in when that is not the visitor's ("nl"), for a `lang` attribute
@@ -45,4 +40,4 @@ def editor_text(dutch: str, english: str = "") -> tuple[str, str]:
     if english:
         return english, ""
     shown = translation.gettext(dutch)
-    return shown, settings.LANGUAGE_CODE if shown == dutch else ""
+    return shown, language_mark(settings.LANGUAGE_CODE) if shown == dutch else ""

@@ -143,10 +143,9 @@ def default_main_entries(request, site: Site | None) -> list[tuple[str, str, str
         (_("Direct zoeken"), search_url(), ""),
     ]
     if site is not None:
-        active = translation.get_language()
         for child in site.root_page.get_children().live().public().in_menu():
             shown = child.localized  # the page's translation, when it has one
-            language = "" if shown.locale.language_code == active else shown.locale.language_code
+            language = language_mark(shown.locale.language_code)
             entries.append((shown.title, shown.get_url(request=request), language))
     return [entry for entry in entries if entry[1]]
 
@@ -175,9 +174,10 @@ def footer_menu(request) -> list[MenuLink]:
     return with_current(cached_entries("footer", request, build), request)
 
 
-def other_language(languages: dict, page: Page, active: str) -> str:
-    language = languages.get(page.locale_id, active)
-    return "" if language == active else language
+def language_mark(language: str) -> str:
+    """The `lang` a text in `language` carries: none when it is the visitor's own language
+    (WCAG 3.1.2: only a passage in another language is marked)."""
+    return "" if language == translation.get_language() else language
 
 
 def breadcrumb_items(page: Page | None = None, current: str | None = None, request=None):
@@ -187,12 +187,11 @@ def breadcrumb_items(page: Page | None = None, current: str | None = None, reque
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
         # A title in another language than the visitor's (a Dutch-only page) says so.
         languages = dict(Locale.objects.values_list("pk", "language_code"))
-        active = translation.get_language()
         return [
             {
                 "title": _("Home") if ancestor.depth == 2 else ancestor.title,
                 "url": ancestor.get_url(request=request),
-                "lang": "" if ancestor.depth == 2 else other_language(languages, ancestor, active),
+                "lang": "" if ancestor.depth == 2 else language_mark(languages[ancestor.locale_id]),
             }
             for ancestor in ancestors
         ]
