@@ -45,15 +45,14 @@ def compare(request):
     if len(pages) < len(ids):
         notices.append(_("Een of meer woonlocaties bestaan niet meer en zijn weggelaten."))
     criteria, criteria_notices = Criteria.from_query(request.GET)
+    shown_ids = [page.id for page in pages]
     context = {
         **comparison(pages, criteria, request),
         "notices": notices + criteria_notices,
-        "share_url": request.build_absolute_uri(
-            _compare_url([page.id for page in pages], criteria)
-        ),
+        "share_url": request.build_absolute_uri(_compare_url(shown_ids, criteria)),
         "current_url": request.get_full_path(),
         "compare_max": shortlist.COMPARE_MAX,
-        "residence_ids": [page.id for page in pages],
+        "residence_ids": shown_ids,
     }
     return render(request, "search/compare.html", context)
 

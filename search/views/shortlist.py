@@ -26,7 +26,6 @@ def shortlist_page(request):
         **_list_context(residences),
         "share_url": request.build_absolute_uri(share_path) if residences else "",
         "current_url": request.get_full_path(),
-        "residence_ids": [page.id for page in residences],
     }
     return render(request, "search/shortlist.html", context)
 
@@ -50,6 +49,7 @@ def _list_context(residences) -> dict:
             {"page": page, "availability": presenters.availability(page, today)}
             for page in residences
         ],
+        "residence_ids": ids,
         "compare_url": f"{reverse('search:compare')}?{compare_query}" if ids else "",
         "compare_max": shortlist.COMPARE_MAX,
         "max_items": shortlist.MAX_ITEMS,
