@@ -341,3 +341,26 @@ def test_the_answers_are_checked_on_their_own_page_before_anything_is_sent(
     assert sent.status_code == 302
     assert sorted(Enquiry.objects.values_list("residence_id", flat=True)) == sorted(chosen)
     assert {enquiry.phone for enquiry in Enquiry.objects.all()} == {"010 123 45 67"}
+
+
+def test_the_form_and_its_check_page_never_answer_with_a_500_under_a_unicode_fuzz(
+    signed_in, kept, provider_a, settings
+):
+    """Every field of the request on a client's behalf, through all three buttons (check, send,
+    change), with all of Unicode: a Dutch error or a page, never a server error."""
+    import random
+
+    from tests.workspace.test_forms import random_text
+
+    settings.ENQUIRY_LIMIT_PER_PROFESSIONAL = (1000, 3600)
+    generator = random.Random(17)
+    fields = ("residences", "name", "phone", "email", "contact_way", "contact_time", "message")
+    for _round in range(25):
+        text = random_text(generator).encode("utf-8", "surrogatepass")
+        for field in fields:
+            for button in ({}, {"versturen": "1"}, {"wijzigen": "1"}):
+                answers = {key: value for key, value in SENDER.items() if key != "versturen"}
+                data = {"residences": [provider_a.residence.pk], **answers, **button, field: text}
+                response = signed_in.post(request_url(kept), data)
+                assert response.status_code < 500, (field, button, text)
+    assert signed_in.get(client_url(kept)).status_code == 200
