@@ -5,16 +5,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from enquiries import admin_views, selectors
+from enquiries import admin_views, selectors, services
 from residences import roles
 
 # The way into a request on the public pages (pages/templatetags/hook_tags.py).
 
 
 def request_link(request, ids) -> str:
+    """The link asks for the first MAX_RESIDENCES of the residences shown."""
     if not ids:
         return ""
-    return render_to_string("enquiries/includes/request_link.html", {"ids": ids}, request=request)
+    context = {"asked": ids[: services.MAX_RESIDENCES], "shown": len(ids)}
+    return render_to_string("enquiries/includes/request_link.html", context, request=request)
 
 
 @hooks.register("woonvinder_residence_actions", order=1)  # after the workspace's offer

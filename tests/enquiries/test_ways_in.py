@@ -41,3 +41,16 @@ def test_shortlist_and_compare_ask_the_first_three(client, provider_a, provider_
     assert compare_link == f"/aanvraag/?residences={pages[0].pk},{pages[1].pk}"
     check = client.get(compare_link, follow=True).content.decode()
     assert "Uw aanvraag gaat naar deze 2 woonlocaties:" in check
+
+
+@pytest.mark.django_db
+def test_a_list_longer_than_three_says_which_it_asks(client, provider_a, provider_b):
+    from enquiries.services import MAX_RESIDENCES
+
+    extra = [ResidencePageFactory(parent=provider_b.page, title=f"Extra {n}") for n in range(2)]
+    for page in [provider_a.residence, provider_b.residence, *extra]:
+        client.post(reverse("search:shortlist_add"), {"residence": page.pk})
+    dutch = client.get(reverse("search:shortlist")).content.decode()
+    assert f"Vraag een kennismaking aan (bij de eerste {MAX_RESIDENCES})" in dutch
+    english = client.get("/en" + reverse("search:shortlist")).content.decode()
+    assert f"(to the first {MAX_RESIDENCES})" in english
