@@ -143,9 +143,10 @@ def default_main_entries(request, site: Site | None) -> list[tuple[str, str, str
         (_("Direct zoeken"), search_url(), ""),
     ]
     if site is not None:
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
         for child in site.root_page.get_children().live().public().in_menu():
             shown = child.localized  # the page's translation, when it has one
-            language = language_mark(shown.locale.language_code)
+            language = language_mark(languages[shown.locale_id])
             entries.append((shown.title, shown.get_url(request=request), language))
     return [entry for entry in entries if entry[1]]
 
